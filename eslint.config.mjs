@@ -1,0 +1,51 @@
+import nx from '@nx/eslint-plugin';
+
+const services = ['gateway', 'ingest', 'embedding', 'search', 'reputation'];
+
+// Architecture rules (DESIGN.md §1), enforced on every import between projects.
+const depConstraints = [
+  {
+    sourceTag: 'type:app',
+    onlyDependOnLibsWithTags: [
+      'type:service', 'type:runtime', 'type:messaging', 'type:persistence',
+      'type:domain', 'type:contracts', 'type:util',
+    ],
+  },
+  // A service talks to other services over the bus, never by importing them.
+  {
+    sourceTag: 'type:service',
+    onlyDependOnLibsWithTags: ['type:domain', 'type:persistence', 'type:messaging', 'type:contracts', 'type:util'],
+  },
+  ...services.map((s) => ({ sourceTag: `scope:${s}`, onlyDependOnLibsWithTags: [`scope:${s}`, 'scope:shared'] })),
+  { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:messaging', 'type:persistence', 'type:contracts', 'type:util'] },
+  { sourceTag: 'type:messaging', onlyDependOnLibsWithTags: ['type:persistence', 'type:contracts', 'type:util'] },
+  { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: ['type:util'] },
+  { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util'] },
+  { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util'] },
+  { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
+  { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['*'] },
+];
+
+export default [
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  ...nx.configs['flat/javascript'],
+  { ignores: ['**/dist', '**/out-tsc', '**/node_modules', '.commontrace/**'] },
+  {
+    files: ['**/*.ts', '**/*.js', '**/*.cts', '**/*.mjs'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          banTransitiveDependencies: false,
+          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$'],
+          depConstraints,
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  // Tests read JSON answers of the API freely.
+  { files: ['tests/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
+];

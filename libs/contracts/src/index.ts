@@ -1,0 +1,16 @@
+// Core: how subjects, payloads and errors are described.
+export * from './lib/core/contract';
+export * from './lib/core/errors';
+export * from './lib/core/validation';
+export * from './lib/core/validators';
+export * from './lib/traces/trace-input';
+export * from './lib/traces/trace-view';
+
+// One namespace per subject: `IngestSubmitTrace.contract`, `IngestSubmitTrace.SubmitTraceRequest`, …
+export * as IngestSubmitTrace from './lib/ingest/submit-trace';
+export * as SearchQueryTraces from './lib/search/query-traces';
+export * as SearchGetTrace from './lib/search/get-trace';
+export * as EmbeddingEmbedTexts from './lib/embedding/embed-texts';
+export * as ReputationGetReputation from './lib/reputation/get-reputation';
+export * as TraceCreated from './lib/events/trace-created';
+export * as TraceEmbedded from './lib/events/trace-embedded';

@@ -1,0 +1,81 @@
+/** Stable error codes: clients match on these, so they never change meaning. */
+export const ErrorCode = {
+  ValidationFailed: 'validation_failed',
+  MalformedBody: 'malformed_body',
+  PayloadTooLarge: 'payload_too_large',
+  Unauthorized: 'unauthorized',
+  Forbidden: 'forbidden',
+  NotFound: 'not_found',
+  Conflict: 'conflict',
+  DuplicateTrace: 'duplicate_trace',
+  SecretDetected: 'secret_detected',
+  RateLimited: 'rate_limited',
+  ServiceUnavailable: 'service_unavailable',
+  UpstreamTimeout: 'upstream_timeout',
+  Internal: 'internal_error',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
+  validation_failed: 400,
+  malformed_body: 400,
+  payload_too_large: 413,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  duplicate_trace: 409,
+  secret_detected: 422,
+  rate_limited: 429,
+  service_unavailable: 503,
+  upstream_timeout: 504,
+  internal_error: 500,
+};
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** The error body that crosses the bus and becomes the gateway's problem+json. */
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  errors?: FieldError[];
+  details?: Record<string, unknown>;
+}
+
+/** The one error type use cases throw for an expected failure; it keeps its code across the bus. */
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly extra: Pick<ErrorBody, 'errors' | 'details'> = {},
+  ) {
+    super(message);
+  }
+
+  get status(): number {
+    return HTTP_STATUS_BY_CODE[this.code];
+  }
+
+  toBody(): ErrorBody {
+    return { code: this.code, message: this.message, ...this.extra };
+  }
+
+  static fromBody(body: ErrorBody): DomainError {
+    return new DomainError(body.code, body.message, { errors: body.errors, details: body.details });
+  }
+
+  static isBody(value: unknown): value is ErrorBody {
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      typeof (value as ErrorBody).code === 'string' &&
+      (value as ErrorBody).code in HTTP_STATUS_BY_CODE &&
+      typeof (value as ErrorBody).message === 'string'
+    );
+  }
+}

@@ -1,0 +1,12 @@
+import { IsUUID } from 'class-validator';
+import { defineRequest } from '../../core/contract';
+import { TraceView } from '../../traces/trace-view';
+
+export class GetTraceRequest {
+  @IsUUID()
+  id: string;
+}
+
+export type GetTraceReply = TraceView;
+
+export const contract = defineRequest<GetTraceRequest, GetTraceReply>('ct.v1.search.get', GetTraceRequest);

@@ -1,0 +1,65 @@
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { defineRequest } from '../../core/contract';
+import { EachMatches } from '../../core/validators';
+import { normalizeTags, TAG_PATTERN, TRACE_LIMITS } from '../../traces/trace-input';
+import { TraceStatus } from '../../traces/trace-view';
+
+export const SEARCH_LIMITS = { q: 2000, maxLimit: 50, defaultLimit: 10 } as const;
+
+/** POST /traces/search body and bus payload: words, tags (all must match), a limit, the searcher's context. */
+export class QueryTracesRequest {
+  @IsOptional()
+  @IsString()
+  @MaxLength(SEARCH_LIMITS.q)
+  q?: string;
+
+  @IsOptional()
+  @Transform(({ value }) => normalizeTags(value))
+  @IsArray()
+  @ArrayMaxSize(TRACE_LIMITS.tags)
+  @EachMatches(TAG_PATTERN, 'tags')
+  tags?: string[];
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(SEARCH_LIMITS.maxLimit)
+  limit?: number;
+
+  @IsOptional()
+  @IsObject()
+  context?: Record<string, unknown>;
+
+  /** Return the full context and solution text instead of a snippet. */
+  @IsOptional()
+  @IsBoolean()
+  include_full?: boolean;
+}
+
+/** How a result's score was made, so a client can tell why it ranks where it does. */
+export interface ScoreExplanation {
+  lexical_rank: number | null;
+  vector_rank: number | null;
+  fusion: 'rrf';
+}
+
+export interface TraceHit {
+  id: string;
+  title: string;
+  snippet: string;
+  score: number;
+  tags: string[];
+  status: TraceStatus;
+  explanation: ScoreExplanation;
+  context_text?: string;
+  solution_text?: string;
+}
+
+export interface QueryTracesReply {
+  results: TraceHit[];
+  /** Which retrievers answered: vectors are skipped when no embedding is available in time. */
+  retrievers: ('lexical' | 'vector' | 'tags')[];
+}
+
+export const contract = defineRequest<QueryTracesRequest, QueryTracesReply>('ct.v1.search.query', QueryTracesRequest);

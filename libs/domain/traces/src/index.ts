@@ -1,0 +1,2 @@
+export * from './lib/content-hash';
+export * from './lib/snippet';

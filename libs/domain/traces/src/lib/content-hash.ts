@@ -1,0 +1,12 @@
+import { createHash } from 'node:crypto';
+
+/** Lowercase, trim, and fold runs of white space: formatting alone never makes a trace new. */
+export function normalizeForHash(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** SHA-256 over the normalized title, context and solution: equal hashes mean an exact duplicate. */
+export function contentHash(parts: { title: string; context_text: string; solution_text: string }): string {
+  const canonical = [parts.title, parts.context_text, parts.solution_text].map(normalizeForHash).join('\u0000');
+  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+}

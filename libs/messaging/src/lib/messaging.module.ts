@@ -1,0 +1,114 @@
+import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { BusClient } from './bus/bus-client';
+import { NatsBusClient } from './bus/nats-bus-client';
+import { EventHandlers } from './events/event-handlers';
+import { EventPublisher } from './events/event-publisher';
+import { InProcessBusClient } from './in-process/in-process-bus-client';
+import { InProcessEventPublisher } from './in-process/in-process-event-publisher';
+import { InProcessServer } from './in-process/in-process-server';
+import { MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
+import { JetStreamConsumers } from './nats/jetstream-consumers';
+import { JetStreamEventPublisher } from './nats/jetstream-event-publisher';
+import { ensureStreams } from './nats/jetstream-setup';
+import { NatsConnectionHolder } from './nats/nats-connection';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { UnitOfWork } from './outbox/outbox';
+
+export function natsServers(url: string): string[] {
+  return url.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/** Reports whether this process can reach the bus (always true in process). */
+@Injectable()
+export class BusHealth {
+  constructor(@Optional() private readonly nats?: NatsConnectionHolder) {}
+
+  isHealthy(): boolean {
+    return this.nats ? this.nats.isHealthy() : true;
+  }
+}
+
+/** Starts the relay and, in microservices mode, the durable consumers once every module is ready. */
+@Injectable()
+class MessagingLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private consumers?: JetStreamConsumers;
+
+  constructor(
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+    private readonly relay: OutboxRelay,
+    private readonly handlers: EventHandlers,
+    @Optional() private readonly nats?: NatsConnectionHolder,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.nats && this.options.consumers) {
+      this.consumers = new JetStreamConsumers(this.nats.connection);
+      await this.consumers.start(this.handlers.all());
+    }
+    this.relay.start();
+    new Logger('Messaging').log(
+      `${this.options.natsUrl ? 'NATS' : 'in-process'} transport; relay ${this.options.relay ? 'on' : 'off'}; ` +
+        `${this.handlers.all().length} event consumer(s)`,
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumers?.stop();
+  }
+}
+
+@Global()
+@Module({})
+export class MessagingModule {
+  static forRoot(options: MessagingOptions): DynamicModule {
+    const common = [
+      { provide: MESSAGING_OPTIONS, useValue: options },
+      EventHandlers,
+      OutboxRelay,
+      UnitOfWork,
+      BusHealth,
+      MessagingLifecycle,
+    ];
+    const exports = [MESSAGING_OPTIONS, BusClient, UnitOfWork, OutboxRelay, BusHealth, EventHandlers];
+
+    if (!options.natsUrl) {
+      const server = new InProcessServer();
+      return {
+        module: MessagingModule,
+        imports: [DiscoveryModule],
+        providers: [
+          ...common,
+          { provide: InProcessServer, useValue: server },
+          { provide: BusClient, useFactory: () => new InProcessBusClient(server, options.requestTimeoutMs) },
+          { provide: EventPublisher, useFactory: (h: EventHandlers) => new InProcessEventPublisher(h), inject: [EventHandlers] },
+        ],
+        exports: [...exports, InProcessServer],
+      };
+    }
+
+    const servers = natsServers(options.natsUrl);
+    return {
+      module: MessagingModule,
+      imports: [DiscoveryModule],
+      providers: [
+        ...common,
+        {
+          provide: NatsConnectionHolder,
+          useFactory: async () => {
+            const holder = await NatsConnectionHolder.open(servers, options.service);
+            await ensureStreams(await holder.connection.jetstreamManager());
+            return holder;
+          },
+        },
+        { provide: BusClient, useFactory: () => new NatsBusClient(servers, options.requestTimeoutMs) },
+        {
+          provide: EventPublisher,
+          useFactory: (h: NatsConnectionHolder) => new JetStreamEventPublisher(h.connection.jetstream()),
+          inject: [NatsConnectionHolder],
+        },
+      ],
+      exports: [...exports, NatsConnectionHolder],
+    };
+  }
+}

@@ -1,0 +1,111 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { EventEnvelope } from '@commontrace/contracts';
+import { counter } from '@commontrace/util-observability';
+import { DataSource } from 'typeorm';
+import { EventPublisher } from '../events/event-publisher';
+import { MESSAGING_OPTIONS, MessagingOptions } from '../messaging.options';
+
+const BATCH = 100;
+/** A claimed row is invisible to other relays for this long; a crash mid-publish only delays it. */
+const LEASE_SECONDS = 30;
+
+const published = counter('commontrace_outbox_published_total', 'Outbox events published', ['outcome']);
+
+/** Back-off after a failed publish: 1 s, 2 s, 4 s … capped at five minutes. */
+export function outboxRetryDelaySeconds(attempts: number): number {
+  return Math.min(300, 2 ** Math.max(0, attempts - 1));
+}
+
+interface ClaimedRow {
+  id: string;
+  payload: EventEnvelope;
+  headers: Record<string, string>;
+  attempts: number;
+}
+
+/**
+ * Publishes outbox rows and marks them sent. Rows are claimed with a lease in one statement
+ * (FOR UPDATE SKIP LOCKED), so several relays share the work and none holds a transaction
+ * while publishing. Delivery is at least once: the event id travels as Nats-Msg-Id and
+ * consumers record what they applied.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationShutdown {
+  private readonly logger = new Logger('OutboxRelay');
+  private timer?: NodeJS.Timeout;
+  private draining?: Promise<void>;
+  private again = false;
+  private stopped = true;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly publisher: EventPublisher,
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+  ) {}
+
+  start(): void {
+    if (!this.options.relay || !this.stopped) return;
+    this.stopped = false;
+    this.timer = setInterval(() => this.nudge(), this.options.outboxPollMs);
+    this.nudge();
+  }
+
+  /** Drain now (coalesced: a nudge during a drain causes one more pass). */
+  nudge(): void {
+    if (this.stopped) return;
+    if (this.draining) {
+      this.again = true;
+      return;
+    }
+    this.draining = this.drain().finally(() => {
+      this.draining = undefined;
+    });
+  }
+
+  /** Publishes until nothing is due; resolves when done. Used by tests and at shutdown. */
+  async drain(): Promise<void> {
+    do {
+      this.again = false;
+      try {
+        const handled = await this.publishBatch();
+        if (handled === BATCH) this.again = true;
+      } catch (error) {
+        if (!this.stopped) this.logger.error(`relay pass failed: ${(error as Error).message}`);
+      }
+    } while (this.again && !this.stopped);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.draining;
+  }
+
+  private async publishBatch(): Promise<number> {
+    const rows: ClaimedRow[] = await this.dataSource.query(
+      `UPDATE outbox SET available_at = now() + make_interval(secs => $2)
+        WHERE id IN (SELECT id FROM outbox WHERE sent_at IS NULL AND available_at <= now()
+                      ORDER BY created_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+        RETURNING id, payload, headers, attempts`,
+      [BATCH, LEASE_SECONDS],
+    ).then((r) => (Array.isArray(r[0]) ? r[0] : r));
+    rows.sort((a, b) => a.payload.occurred_at.localeCompare(b.payload.occurred_at));
+    for (const row of rows) {
+      try {
+        await this.publisher.publish(row.payload, row.headers);
+        await this.dataSource.query(`UPDATE outbox SET sent_at = now(), last_error = NULL WHERE id = $1`, [row.id]);
+        published.inc({ outcome: 'ok' });
+      } catch (error) {
+        const attempts = row.attempts + 1;
+        const message = ((error as Error)?.message ?? String(error)).slice(0, 2000);
+        await this.dataSource.query(
+          `UPDATE outbox SET attempts = $2, last_error = $3, available_at = now() + make_interval(secs => $4) WHERE id = $1`,
+          [row.id, attempts, message, outboxRetryDelaySeconds(attempts)],
+        );
+        published.inc({ outcome: 'error' });
+        this.logger.warn(`event ${row.id} (${row.payload.subject}) not published, attempt ${attempts}: ${message}`);
+      }
+    }
+    return rows.length;
+  }
+}

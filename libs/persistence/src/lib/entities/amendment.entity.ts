@@ -1,0 +1,41 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export type AmendmentStatus = 'pending' | 'accepted' | 'rejected';
+
+/** A proposed improvement of a trace's solution. Owned by ingest. */
+@Entity('amendments')
+export class AmendmentEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index('amendments_trace_idx')
+  @Column({ type: 'uuid' })
+  trace_id: string;
+
+  @Column({ type: 'uuid' })
+  author_id: string;
+
+  @Column({ type: 'text' })
+  improved_solution: string;
+
+  @Column({ type: 'text' })
+  explanation: string;
+
+  @Column({ type: 'text', nullable: true })
+  title: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  context_text: string | null;
+
+  @Column({ type: 'text', default: 'pending' })
+  status: AmendmentStatus;
+
+  @Column({ type: 'uuid', nullable: true })
+  reviewed_by: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  reviewed_at: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  created_at: Date;
+}

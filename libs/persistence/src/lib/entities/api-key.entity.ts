@@ -1,0 +1,31 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** An API key: only its SHA-256 is stored; the prefix is for display. Owned by the gateway. */
+@Entity('api_keys')
+export class ApiKeyEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index('api_keys_account_idx')
+  @Column({ type: 'uuid' })
+  account_id: string;
+
+  @Index('api_keys_key_hash_key', { unique: true })
+  @Column({ type: 'char', length: 64 })
+  key_hash: string;
+
+  @Column({ type: 'text' })
+  prefix: string;
+
+  @Column({ type: 'text', nullable: true })
+  name: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  created_at: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  last_used_at: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  revoked_at: Date | null;
+}

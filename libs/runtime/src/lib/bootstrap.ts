@@ -1,0 +1,55 @@
+import { INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Transport } from '@nestjs/microservices';
+import { InProcessServer, natsServers } from '@commontrace/messaging';
+import { Database, runMigrations } from '@commontrace/persistence';
+import { AppEnv } from '@commontrace/util-config';
+import { createLogger, JsonLogger, metricsRegistry } from '@commontrace/util-observability';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { RootModule } from './root.module';
+
+export interface StartOptions {
+  service: string;
+  env: AppEnv;
+  features: Type[];
+  /** Whether this process answers bus requests (every service but the gateway). */
+  handlesRequests: boolean;
+  relay: boolean;
+  /** The all-in-one mode owns its database and migrates it before serving; services never do. */
+  migrateOnStart?: boolean;
+  /** Extra HTTP setup (the gateway's prefix and OpenAPI). */
+  configureHttp?: (app: INestApplication) => void;
+  /** Listen on this port instead of env.PORT (tests use 0). */
+  port?: number;
+}
+
+/** Builds, wires and starts one CommonTrace process in either deployment mode. */
+export async function startApp(options: StartOptions): Promise<INestApplication> {
+  const { env } = options;
+  const logger = new JsonLogger(createLogger(options.service, env.LOG_LEVEL));
+  metricsRegistry();
+  const app = await NestFactory.create<NestExpressApplication>(
+    RootModule.forRoot({ service: options.service, env, features: options.features, relay: options.relay }),
+    { logger, bodyParser: false, abortOnError: false },
+  );
+  app.useBodyParser('json', { limit: env.HTTP_BODY_LIMIT });
+  app.enableShutdownHooks();
+  options.configureHttp?.(app);
+
+  if (options.migrateOnStart) {
+    const db = app.get(Database);
+    const applied = await runMigrations(db.dataSource, { lock: db.target.kind === 'postgres' });
+    if (applied.length) logger.log(`applied migrations: ${applied.join(', ')}`, 'Migrations');
+  }
+
+  if (options.handlesRequests) {
+    if (env.NATS_URL) {
+      app.connectMicroservice({ transport: Transport.NATS, options: { servers: natsServers(env.NATS_URL), queue: options.service } });
+    } else {
+      app.connectMicroservice({ strategy: app.get(InProcessServer) });
+    }
+    await app.startAllMicroservices();
+  }
+  await app.listen(options.port ?? env.PORT, '0.0.0.0');
+  return app;
+}

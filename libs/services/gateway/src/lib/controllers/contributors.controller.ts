@@ -1,0 +1,17 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ReputationGetReputation } from '@commontrace/contracts';
+import { BusClient } from '@commontrace/messaging';
+
+@ApiTags('contributors')
+@ApiSecurity('api-key')
+@Controller('contributors')
+export class ContributorsController {
+  constructor(private readonly bus: BusClient) {}
+
+  @Get(':id/reputation')
+  @ApiOperation({ summary: "A contributor's reputation points" })
+  reputation(@Param('id') id: string) {
+    return this.bus.request(ReputationGetReputation.contract, { contributor_id: id });
+  }
+}

@@ -1,0 +1,26 @@
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { createValidationPipe } from '@commontrace/contracts';
+import { ApiKeyGuard } from './auth/api-key.guard';
+import { ContributorsController } from './controllers/contributors.controller';
+import { KeysController } from './controllers/keys.controller';
+import { TracesController } from './controllers/traces.controller';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { RequestIdMiddleware } from './http/request-id.middleware';
+import { CreateApiKeyUseCase } from './usecases/create-api-key/create-api-key.usecase';
+
+/** The REST API under /api/v1: authentication, validation, and routing to the services over the bus. */
+@Module({
+  controllers: [KeysController, TracesController, ContributorsController],
+  providers: [
+    CreateApiKeyUseCase,
+    { provide: APP_GUARD, useClass: ApiKeyGuard },
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+    { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+  ],
+})
+export class GatewayModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestIdMiddleware).forRoutes('*path');
+  }
+}

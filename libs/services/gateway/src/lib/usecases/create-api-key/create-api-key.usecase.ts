@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { IsEmail, IsOptional, IsString, MaxLength } from 'class-validator';
+import { AccountEntity, ApiKeyEntity } from '@commontrace/persistence';
+import { DataSource } from 'typeorm';
+import { displayPrefix, generateApiKey, hashApiKey } from '../../auth/api-key';
+
+export class CreateApiKeyRequest {
+  /** A name for the agent or its owner, shown nowhere public. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  name?: string;
+
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
+}
+
+export interface CreateApiKeyReply {
+  api_key: string;
+  key_id: string;
+  prefix: string;
+  contributor_id: string;
+  tier: string;
+  created_at: string;
+}
+
+/** Registers a new account with its first key. The key is returned here once and never again. */
+@Injectable()
+export class CreateApiKeyUseCase {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(request: CreateApiKeyRequest): Promise<CreateApiKeyReply> {
+    const key = generateApiKey();
+    return this.dataSource.transaction(async (m) => {
+      const account = await m.save(m.create(AccountEntity, { name: request.name ?? null, email: request.email ?? null }));
+      const row = await m.save(
+        m.create(ApiKeyEntity, { account_id: account.id, key_hash: hashApiKey(key), prefix: displayPrefix(key), name: 'default' }),
+      );
+      return {
+        api_key: key,
+        key_id: row.id,
+        prefix: row.prefix,
+        contributor_id: account.id,
+        tier: account.tier,
+        created_at: row.created_at.toISOString(),
+      };
+    });
+  }
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { ReputationController } from './reputation.controller';
+import { GetReputationUseCase } from './usecases/get-reputation/get-reputation.usecase';
+
+/** Votes, trust and contributor reputation (votes arrive with the reputation issue). */
+@Module({ controllers: [ReputationController], providers: [GetReputationUseCase] })
+export class ReputationModule {}

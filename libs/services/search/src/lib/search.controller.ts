@@ -1,0 +1,23 @@
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { SearchGetTrace, SearchQueryTraces } from '@commontrace/contracts';
+import { BusController } from '@commontrace/messaging';
+import { GetTraceUseCase } from './usecases/get-trace/get-trace.usecase';
+import { QueryTracesUseCase } from './usecases/query-traces/query-traces.usecase';
+
+@BusController()
+export class SearchController {
+  constructor(
+    private readonly queryTraces: QueryTracesUseCase,
+    private readonly getTrace: GetTraceUseCase,
+  ) {}
+
+  @MessagePattern(SearchQueryTraces.contract.subject)
+  query(@Payload() request: SearchQueryTraces.QueryTracesRequest) {
+    return this.queryTraces.execute(request);
+  }
+
+  @MessagePattern(SearchGetTrace.contract.subject)
+  get(@Payload() request: SearchGetTrace.GetTraceRequest) {
+    return this.getTrace.execute(request);
+  }
+}

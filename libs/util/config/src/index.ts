@@ -1,0 +1,3 @@
+export * from './lib/app-env';
+export * from './lib/validate-env';
+export * from './lib/config.module';

@@ -1,0 +1,35 @@
+import { ConfigError, validateEnv } from './validate-env';
+
+describe('validateEnv', () => {
+  it('applies defaults and converts numbers', () => {
+    const env = validateEnv({ PORT: '4100', BUS_TIMEOUT_MS: '2500' });
+    expect(env.PORT).toBe(4100);
+    expect(env.BUS_TIMEOUT_MS).toBe(2500);
+    expect(env.LOG_LEVEL).toBe('info');
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it('lists every invalid variable in one readable error', () => {
+    let error: Error | undefined;
+    try {
+      validateEnv({ PORT: 'abc', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error?.message).toContain('PORT');
+    expect(error?.message).toContain('DATABASE_URL must be a postgres:// URL');
+    expect(error?.message).toContain('LOG_LEVEL');
+  });
+
+  it('fails when a required variable is missing', () => {
+    expect(() => validateEnv({}, { require: ['NATS_URL'] })).toThrow(/NATS_URL: is required/);
+    expect(validateEnv({ NATS_URL: 'nats://127.0.0.1:4222' }, { require: ['NATS_URL'] }).NATS_URL).toBe(
+      'nats://127.0.0.1:4222',
+    );
+  });
+
+  it('treats empty strings as unset', () => {
+    expect(validateEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+  });
+});

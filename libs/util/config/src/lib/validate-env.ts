@@ -1,0 +1,32 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, ValidationError } from 'class-validator';
+import { AppEnv } from './app-env';
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export interface ValidateEnvOptions {
+  /** Variables this process cannot start without (for example a microservice's DATABASE_URL). */
+  require?: (keyof AppEnv)[];
+}
+
+function describe(errors: ValidationError[]): string[] {
+  return errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  - ${e.property}: ${m}`));
+}
+
+/** Reads and validates the environment once; throws a ConfigError that lists every problem. */
+export function validateEnv(
+  raw: Record<string, string | undefined> = process.env,
+  options: ValidateEnvOptions = {},
+): AppEnv {
+  const env = plainToInstance(AppEnv, raw, { exposeDefaultValues: true, excludeExtraneousValues: false });
+  const problems = describe(validateSync(env));
+  for (const key of options.require ?? []) {
+    if (env[key] === undefined) problems.push(`  - ${key}: is required for this process`);
+  }
+  if (problems.length) {
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  return env;
+}

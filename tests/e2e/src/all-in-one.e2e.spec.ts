@@ -1,0 +1,29 @@
+import { Api, sampleTrace } from './support/api';
+import { firstFlowScenarios } from './support/first-flow.scenarios';
+import { removeDir, Stack, startAllInOne } from './support/stack';
+
+describe('all-in-one mode: one process, in-process transport, embedded PGlite', () => {
+  let stack: Stack & { dataDir: string };
+  beforeAll(async () => {
+    stack = await startAllInOne();
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    if (stack) removeDir(stack.dataDir);
+  });
+
+  firstFlowScenarios(() => stack);
+
+  it('keeps its data on disk across a restart', async () => {
+    const api = new Api(stack.baseUrl);
+    await api.register();
+    const created = await api.call('POST', '/api/v1/traces', sampleTrace({ title: 'Survives a restart of the all-in-one' }));
+    expect(created.status).toBe(201);
+    await stack.stop();
+    stack = await startAllInOne(stack.dataDir);
+    const again = new Api(stack.baseUrl, api.apiKey);
+    const read = await again.call('GET', `/api/v1/traces/${created.body.id}`);
+    expect(read.status).toBe(200);
+    expect(read.body.title).toBe('Survives a restart of the all-in-one');
+  });
+});

@@ -1,0 +1,116 @@
+import { INestApplication, Type } from '@nestjs/common';
+import { Database, runMigrations } from '@commontrace/persistence';
+import { startApp } from '@commontrace/runtime';
+import { EmbeddingModule } from '@commontrace/service-embedding';
+import { configureGatewayHttp, GatewayModule } from '@commontrace/service-gateway';
+import { IngestModule } from '@commontrace/service-ingest';
+import { ReputationModule } from '@commontrace/service-reputation';
+import { SearchModule } from '@commontrace/service-search';
+import { createTestDatabase, resetJetStream, TEST_NATS_URL } from '@commontrace/util-testing';
+import { validateEnv } from '@commontrace/util-config';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+
+/** A running CommonTrace: where its API is, its database, and how to stop or restart parts of it. */
+export interface Stack {
+  mode: 'microservices' | 'all-in-one';
+  baseUrl: string;
+  /** Runs SQL against the stack's database (for assertions only). */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  stopService(name: string): Promise<void>;
+  startService(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const SERVICES: Record<string, Type> = {
+  ingest: IngestModule,
+  embedding: EmbeddingModule,
+  search: SearchModule,
+  reputation: ReputationModule,
+};
+
+function urlOf(app: INestApplication): string {
+  const address = app.getHttpServer().address();
+  return `http://127.0.0.1:${address.port}`;
+}
+
+const quiet = { LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'warn', OUTBOX_POLL_MS: '200' };
+
+/** Gateway and four services as separate Nest apps over real NATS and a fresh PostgreSQL database. */
+export async function startMicroservices(): Promise<Stack> {
+  await resetJetStream(TEST_NATS_URL);
+  const db = await createTestDatabase('e2e');
+  const env = validateEnv({ ...quiet, DATABASE_URL: db.url, NATS_URL: TEST_NATS_URL });
+  const migrator = await Database.open({ kind: 'postgres', url: db.url, poolSize: 2 });
+  await runMigrations(migrator.dataSource, { lock: true });
+  await migrator.close();
+
+  const apps = new Map<string, INestApplication>();
+  const start = async (name: string) => {
+    apps.set(
+      name,
+      await startApp({ service: name, env, features: [SERVICES[name]], handlesRequests: true, relay: true, port: 0 }),
+    );
+  };
+  for (const name of Object.keys(SERVICES)) await start(name);
+  const gateway = await startApp({
+    service: 'gateway',
+    env,
+    features: [GatewayModule],
+    handlesRequests: false,
+    relay: false,
+    configureHttp: configureGatewayHttp,
+    port: 0,
+  });
+  const ds = gateway.get(DataSource);
+  return {
+    mode: 'microservices',
+    baseUrl: urlOf(gateway),
+    query: (sql, params) => ds.query(sql, params),
+    stopService: async (name) => {
+      await apps.get(name)?.close();
+      apps.delete(name);
+    },
+    startService: start,
+    stop: async () => {
+      await gateway.close();
+      for (const app of apps.values()) await app.close();
+      await db.drop();
+    },
+  };
+}
+
+/** Every module in one process: in-process transport and the embedded PGlite database in a temp directory. */
+export async function startAllInOne(dataDir = mkdtempSync(join(tmpdir(), 'ct-aio-'))): Promise<Stack & { dataDir: string }> {
+  const env = validateEnv({ ...quiet, DATA_DIR: dataDir });
+  const app = await startApp({
+    service: 'all-in-one',
+    env,
+    features: [GatewayModule, ...Object.values(SERVICES)],
+    handlesRequests: true,
+    relay: true,
+    migrateOnStart: true,
+    configureHttp: configureGatewayHttp,
+    port: 0,
+  });
+  const ds = app.get(DataSource);
+  return {
+    mode: 'all-in-one',
+    dataDir,
+    baseUrl: urlOf(app),
+    query: (sql, params) => ds.query(sql, params),
+    stopService: async () => {
+      throw new Error('the all-in-one mode has no separate services');
+    },
+    startService: async () => undefined,
+    stop: async () => {
+      await app.close();
+    },
+  };
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+}
