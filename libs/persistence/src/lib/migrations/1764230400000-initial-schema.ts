@@ -1,5 +1,10 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** Title and tags weigh most, then the context, then the solution. */
+const SEARCH_VECTOR =
+  "setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', ct_tags_text(tags)), 'A') || " +
+  "setweight(to_tsvector('english', context_text), 'B') || setweight(to_tsvector('english', solution_text), 'C')";
+
 /**
  * The first schema: every table of DESIGN.md §4. Written by hand; the entities mirror it
  * (a spec compares them). The vector column is 1536 wide; smaller models are zero-padded.
@@ -67,13 +72,18 @@ export class InitialSchema1764230400000 implements MigrationInterface {
         review_after timestamptz,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
-        search_vector tsvector GENERATED ALWAYS AS (
-          setweight(to_tsvector('english', title), 'A') ||
-          setweight(to_tsvector('english', ct_tags_text(tags)), 'A') ||
-          setweight(to_tsvector('english', context_text), 'B') ||
-          setweight(to_tsvector('english', solution_text), 'C')
-        ) STORED
+        search_vector tsvector GENERATED ALWAYS AS (${SEARCH_VECTOR}) STORED
       )`);
+    // TypeORM reads the expressions of generated columns from its metadata table.
+    await q.query(`
+      CREATE TABLE IF NOT EXISTS typeorm_metadata (
+        "type" varchar NOT NULL, "database" varchar, "schema" varchar, "table" varchar, "name" varchar, "value" text
+      )`);
+    await q.query(
+      `INSERT INTO typeorm_metadata ("type", "database", "schema", "table", "name", "value")
+       VALUES ('GENERATED_COLUMN', current_database(), current_schema(), 'traces', 'search_vector', $1)`,
+      [SEARCH_VECTOR],
+    );
     await q.query(`CREATE INDEX traces_search_vector_idx ON traces USING gin (search_vector)`);
     await q.query(`CREATE INDEX traces_tags_idx ON traces USING gin (tags)`);
     await q.query(`CREATE INDEX traces_content_hash_idx ON traces (content_hash)`);
@@ -235,5 +245,6 @@ export class InitialSchema1764230400000 implements MigrationInterface {
       await q.query(`DROP TABLE IF EXISTS ${table}`);
     }
     await q.query(`DROP FUNCTION IF EXISTS ct_tags_text(text[])`);
+    await q.query(`DELETE FROM typeorm_metadata WHERE "type" = 'GENERATED_COLUMN' AND "table" = 'traces'`);
   }
 }
