@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import commontrace from './tools/eslint-rules/index.js';
 
 const services = ['gateway', 'ingest', 'embedding', 'search', 'reputation'];
 
@@ -46,6 +47,18 @@ export default [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  // Architecture rules (DESIGN.md) as lint rules: tools/eslint-rules. basePath anchors the patterns at the
+  // workspace root, since `nx lint` runs ESLint from each project with the project's own config file.
+  {
+    basePath: import.meta.dirname,
+    files: ['libs/**/*.ts', 'apps/**/*.ts'],
+    plugins: { commontrace },
+    rules: {
+      'commontrace/thin-bus-handlers': 'error',
+      'commontrace/subjects-from-contracts': 'error',
+      'commontrace/no-schema-synchronize': 'error',
+    },
+  },
   // Tests read JSON answers of the API freely.
-  { files: ['tests/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
+  { basePath: import.meta.dirname, files: ['tests/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
 ];

@@ -11,4 +11,15 @@ describe('microservices mode: gateway and services over NATS, PostgreSQL with pg
   });
 
   firstFlowScenarios(() => stack);
+
+  it('serves readiness and metrics on every service', async () => {
+    const urls = stack.serviceUrls();
+    expect(Object.keys(urls).sort()).toEqual(['embedding', 'ingest', 'reputation', 'search']);
+    for (const [name, url] of Object.entries(urls)) {
+      const ready = await fetch(`${url}/health/ready`);
+      expect({ name, status: ready.status }).toEqual({ name, status: 200 });
+      expect(await ready.json()).toMatchObject({ info: { database: { status: 'up' }, bus: { status: 'up' } } });
+      expect(await (await fetch(`${url}/metrics`)).text()).toContain('commontrace_');
+    }
+  });
 });

@@ -17,6 +17,8 @@ import { DataSource } from 'typeorm';
 export interface Stack {
   mode: 'microservices' | 'all-in-one';
   baseUrl: string;
+  /** Base URL of each running process (health and metrics), by service name. */
+  serviceUrls(): Record<string, string>;
   /** Runs SQL against the stack's database (for assertions only). */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   stopService(name: string): Promise<void>;
@@ -68,6 +70,7 @@ export async function startMicroservices(): Promise<Stack> {
   return {
     mode: 'microservices',
     baseUrl: urlOf(gateway),
+    serviceUrls: () => Object.fromEntries([...apps].map(([name, app]) => [name, urlOf(app)])),
     query: (sql, params) => ds.query(sql, params),
     stopService: async (name) => {
       await apps.get(name)?.close();
@@ -100,6 +103,7 @@ export async function startAllInOne(dataDir = mkdtempSync(join(tmpdir(), 'ct-aio
     mode: 'all-in-one',
     dataDir,
     baseUrl: urlOf(app),
+    serviceUrls: () => ({ 'all-in-one': urlOf(app) }),
     query: (sql, params) => ds.query(sql, params),
     stopService: async () => {
       throw new Error('the all-in-one mode has no separate services');

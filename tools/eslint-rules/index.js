@@ -1,0 +1,17 @@
+'use strict';
+
+/**
+ * CommonTrace's architecture rules (DESIGN.md), enforced as lint rules:
+ * thin bus handlers, subjects taken from the contracts, no schema synchronization.
+ */
+/** @type {import('eslint').ESLint.Plugin} */
+const plugin = {
+  meta: { name: 'commontrace' },
+  rules: {
+    'thin-bus-handlers': require('./rules/thin-bus-handlers.cjs'),
+    'subjects-from-contracts': require('./rules/subjects-from-contracts.cjs'),
+    'no-schema-synchronize': require('./rules/no-schema-synchronize.cjs'),
+  },
+};
+
+module.exports = plugin;
