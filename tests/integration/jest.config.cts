@@ -1,7 +1,7 @@
 module.exports = {
   displayName: 'integration',
   preset: '../../jest.preset.js',
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/jest.environment.cjs',
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],

@@ -1,1 +1,2 @@
 export * from './lib/hashing-embedder';
+export * from './lib/backoff';

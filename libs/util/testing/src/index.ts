@@ -1,2 +1,3 @@
 export * from './lib/wait-for';
 export * from './lib/test-environment';
+export * from './lib/fake-embeddings-server';

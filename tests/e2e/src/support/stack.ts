@@ -22,7 +22,8 @@ export interface Stack {
   /** Runs SQL against the stack's database (for assertions only). */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   stopService(name: string): Promise<void>;
-  startService(name: string): Promise<void>;
+  /** Starts a service again, optionally with other settings (a new embedding model, say). */
+  startService(name: string, env?: Record<string, string>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -41,19 +42,21 @@ function urlOf(app: INestApplication): string {
 const quiet = { LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'warn', OUTBOX_POLL_MS: '200' };
 
 /** Gateway and four services as separate Nest apps over real NATS and a fresh PostgreSQL database. */
-export async function startMicroservices(): Promise<Stack> {
+export async function startMicroservices(settings: Record<string, string> = {}): Promise<Stack> {
   await resetJetStream(TEST_NATS_URL);
   const db = await createTestDatabase('e2e');
-  const env = validateEnv({ ...quiet, DATABASE_URL: db.url, NATS_URL: TEST_NATS_URL });
+  const base = { ...quiet, DATABASE_URL: db.url, NATS_URL: TEST_NATS_URL };
+  const env = validateEnv({ ...base, ...settings });
   const migrator = await Database.open({ kind: 'postgres', url: db.url, poolSize: 2 });
   await runMigrations(migrator.dataSource, { lock: true });
   await migrator.close();
 
   const apps = new Map<string, INestApplication>();
-  const start = async (name: string) => {
+  const start = async (name: string, overrides?: Record<string, string>) => {
+    const serviceEnv = overrides ? validateEnv({ ...base, ...settings, ...overrides }) : env;
     apps.set(
       name,
-      await startApp({ service: name, env, features: [SERVICES[name]], handlesRequests: true, relay: true, port: 0 }),
+      await startApp({ service: name, env: serviceEnv, features: [SERVICES[name]], handlesRequests: true, relay: true, port: 0 }),
     );
   };
   for (const name of Object.keys(SERVICES)) await start(name);

@@ -1,6 +1,7 @@
 import { AccountEntity } from './account.entity';
 import { AmendmentEntity } from './amendment.entity';
 import { ApiKeyEntity } from './api-key.entity';
+import { EmbeddingModelEntity } from './embedding-model.entity';
 import { DomainReputationEntity } from './domain-reputation.entity';
 import { FlagEntity } from './flag.entity';
 import { OutboxEntity } from './outbox.entity';
@@ -19,6 +20,7 @@ export * from './account.entity';
 export * from './amendment.entity';
 export * from './api-key.entity';
 export * from './domain-reputation.entity';
+export * from './embedding-model.entity';
 export * from './flag.entity';
 export * from './outbox.entity';
 export * from './processed-event.entity';
@@ -41,6 +43,7 @@ export const ENTITIES = [
   AmendmentEntity,
   TraceLinkEntity,
   TraceEmbeddingEntity,
+  EmbeddingModelEntity,
   VoteEntity,
   TraceScoreEntity,
   ReputationEntity,

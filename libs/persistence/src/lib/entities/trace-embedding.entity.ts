@@ -9,6 +9,7 @@ export class TraceEmbeddingEntity {
   @PrimaryColumn({ type: 'uuid' })
   trace_id: string;
 
+  @Index('trace_embeddings_model_idx')
   @PrimaryColumn({ type: 'text' })
   model: string;
 

@@ -1,4 +1,5 @@
 import { InitialSchema1764230400000 } from './1764230400000-initial-schema';
+import { EmbeddingModels1764316800000 } from './1764316800000-embedding-models';
 
 /** Every migration, in order. A new one is appended here. */
-export const MIGRATIONS = [InitialSchema1764230400000];
+export const MIGRATIONS = [InitialSchema1764230400000, EmbeddingModels1764316800000];

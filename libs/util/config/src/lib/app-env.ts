@@ -1,6 +1,9 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
+export const EMBEDDING_PROVIDERS = ['offline', 'openai', 'local'] as const;
+export type EmbeddingProviderKind = (typeof EMBEDDING_PROVIDERS)[number];
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -53,8 +56,79 @@ export class AppEnv {
   @Min(10)
   OUTBOX_POLL_MS = 1000;
 
-  @IsIn(['offline'])
-  EMBEDDING_PROVIDER = 'offline' as const;
+  /**
+   * Where vectors come from: `offline` (feature hashing, no model), `openai` (the OpenAI API,
+   * or any OpenAI-compatible server at OPENAI_BASE_URL), `local` (an ONNX sentence model on
+   * disk, run by transformers.js). Changing it re-embeds every trace in the background.
+   */
+  @IsIn(EMBEDDING_PROVIDERS)
+  EMBEDDING_PROVIDER: EmbeddingProviderKind = 'offline';
+
+  /** Model name: default text-embedding-3-small (openai), the folder name under LOCAL_MODEL_PATH (local). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  EMBEDDING_MODEL?: string;
+
+  /** Ask the model for this many dimensions (OpenAI text-embedding-3 models); at most 1536. */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1536)
+  EMBEDDING_DIMENSIONS?: number;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(2048)
+  EMBEDDING_BATCH_SIZE = 64;
+
+  /** Per request to the provider. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  EMBEDDING_TIMEOUT_MS = 15_000;
+
+  /** Retries after a 429, a 5xx or a network error, with exponential back-off and jitter. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  EMBEDDING_MAX_RETRIES = 4;
+
+  /** After repeated provider failures the circuit opens; one call is tried again after this long. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  EMBEDDING_BREAKER_RESET_MS = 30_000;
+
+  /** The sweep leaves traces younger than this to the event consumer, which is about to embed them. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  EMBEDDING_SWEEP_GRACE_MS = 10_000;
+
+  /** How often the embedding service looks for traces without a current vector (and finishes model switches). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  EMBEDDING_SWEEP_MS = 30_000;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  OPENAI_API_KEY?: string;
+
+  /** An OpenAI-compatible server (a local model server); with it no OPENAI_API_KEY is needed. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\//, { message: 'OPENAI_BASE_URL must be an http(s) URL' })
+  OPENAI_BASE_URL?: string;
+
+  /** The directory that holds local models, one folder per model (local provider). */
+  @IsString()
+  LOCAL_MODEL_PATH = 'models';
 
   /** Body size limit of the REST API. */
   @IsString()

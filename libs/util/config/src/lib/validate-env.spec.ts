@@ -32,4 +32,12 @@ describe('validateEnv', () => {
   it('treats empty strings as unset', () => {
     expect(validateEnv({ DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });
+
+  it('checks what each embedding provider needs', () => {
+    expect(() => validateEnv({ EMBEDDING_PROVIDER: 'openai' })).toThrow(/OPENAI_API_KEY/);
+    expect(validateEnv({ EMBEDDING_PROVIDER: 'openai', OPENAI_BASE_URL: 'http://127.0.0.1:8080/v1' }).EMBEDDING_PROVIDER).toBe('openai');
+    expect(() => validateEnv({ EMBEDDING_PROVIDER: 'local' })).toThrow(/EMBEDDING_MODEL/);
+    expect(() => validateEnv({ EMBEDDING_PROVIDER: 'cohere' })).toThrow(/EMBEDDING_PROVIDER/);
+    expect(() => validateEnv({ EMBEDDING_DIMENSIONS: '4096' })).toThrow(/EMBEDDING_DIMENSIONS/);
+  });
 });

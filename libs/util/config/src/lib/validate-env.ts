@@ -25,6 +25,12 @@ export function validateEnv(
   for (const key of options.require ?? []) {
     if (env[key] === undefined) problems.push(`  - ${key}: is required for this process`);
   }
+  if (env.EMBEDDING_PROVIDER === 'openai' && !env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) {
+    problems.push('  - OPENAI_API_KEY: is required for EMBEDDING_PROVIDER=openai (or set OPENAI_BASE_URL)');
+  }
+  if (env.EMBEDDING_PROVIDER === 'local' && !env.EMBEDDING_MODEL) {
+    problems.push('  - EMBEDDING_MODEL: name the model folder under LOCAL_MODEL_PATH for EMBEDDING_PROVIDER=local');
+  }
   if (problems.length) {
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }

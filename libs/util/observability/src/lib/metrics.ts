@@ -1,6 +1,6 @@
 import { Controller, Get, Header, Module } from '@nestjs/common';
 import { Public } from './public-route';
-import { collectDefaultMetrics, Counter, Histogram, register } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, register } from 'prom-client';
 
 let defaultsCollected = false;
 
@@ -37,3 +37,7 @@ export class MetricsController {
 
 @Module({ controllers: [MetricsController] })
 export class MetricsModule {}
+
+export function gauge(name: string, help: string, labelNames: string[] = []): Gauge<string> {
+  return (register.getSingleMetric(name) as Gauge<string>) ?? new Gauge({ name, help, labelNames });
+}

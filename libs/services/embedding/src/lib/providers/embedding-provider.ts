@@ -1,7 +1,27 @@
-/** A source of vectors. Each vector is stored with the provider and model id it came from. */
+/** How the registry and the stored vectors name a model. */
+export interface ModelSpec {
+  /** offline | openai | openai-compatible | local */
+  provider: string;
+  /** The name the provider knows the model by. */
+  providerModel: string;
+  /** Dimensions asked of the model, when it can be asked (OpenAI text-embedding-3). */
+  dimensions?: number | null;
+}
+
+/** A source of vectors. Every vector is stored under `model`, and only compared with vectors of the same model. */
 export abstract class EmbeddingProvider {
-  abstract readonly provider: string;
-  abstract readonly model: string;
-  abstract readonly dimensions: number;
+  abstract readonly spec: ModelSpec;
+
+  /** The id stored with each vector: the model and, when asked for, its dimensions. */
+  get model(): string {
+    return modelId(this.spec);
+  }
+
+  /** One vector per text, in order, unit length. */
   abstract embed(texts: string[]): Promise<number[][]>;
+}
+
+export function modelId(spec: ModelSpec): string {
+  const base = spec.provider === 'offline' ? spec.providerModel : `${spec.provider}:${spec.providerModel}`;
+  return spec.dimensions ? `${base}@${spec.dimensions}` : base;
 }

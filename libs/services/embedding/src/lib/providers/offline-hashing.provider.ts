@@ -1,13 +1,11 @@
-import { HASHING_DIMENSIONS, HASHING_MODEL_ID, hashingEmbed } from '@commontrace/domain-embedding';
-import { EmbeddingProvider } from './embedding-provider';
+import { HASHING_MODEL_ID, hashingEmbed } from '@commontrace/domain-embedding';
+import { EmbeddingProvider, ModelSpec } from './embedding-provider';
 
 /** The default: lexical feature hashing, no model, no network (see libs/domain/embedding). */
 export class OfflineHashingProvider extends EmbeddingProvider {
-  readonly provider = 'offline';
-  readonly model = HASHING_MODEL_ID;
-  readonly dimensions = HASHING_DIMENSIONS;
+  readonly spec: ModelSpec = { provider: 'offline', providerModel: HASHING_MODEL_ID };
 
   async embed(texts: string[]): Promise<number[][]> {
-    return texts.map((t) => hashingEmbed(t, this.dimensions));
+    return texts.map((t) => hashingEmbed(t));
   }
 }

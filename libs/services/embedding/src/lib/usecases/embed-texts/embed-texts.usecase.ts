@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { EmbeddingEmbedTexts } from '@commontrace/contracts';
-import { EmbeddingProvider } from '../../providers/embedding-provider';
+import { EmbeddingModels } from '../../models/embedding-models';
 
-/** On-demand vectors for callers that need one now (search queries, ingest's duplicate check). */
+/** On-demand vectors from the serving model, for callers that need one now (search queries, duplicate checks). */
 @Injectable()
 export class EmbedTextsUseCase {
-  constructor(private readonly provider: EmbeddingProvider) {}
+  constructor(private readonly models: EmbeddingModels) {}
 
   async execute(request: EmbeddingEmbedTexts.EmbedTextsRequest): Promise<EmbeddingEmbedTexts.EmbedTextsReply> {
-    const vectors = await this.provider.embed(request.texts);
-    return { model: this.provider.model, dimensions: this.provider.dimensions, vectors };
+    const serving = await this.models.serving();
+    const vectors = await this.models.embed(serving, request.texts);
+    return { model: serving.model, dimensions: vectors[0]?.length ?? 0, vectors };
   }
 }

@@ -1,17 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { TraceCreated, TraceEmbedded } from '@commontrace/contracts';
+import { TraceCreated } from '@commontrace/contracts';
 import { claimEvent, EventMeta, OnEvent, UnitOfWork } from '@commontrace/messaging';
-import { toVectorLiteral, TraceEntity } from '@commontrace/persistence';
+import { EmbeddingModelEntity, TraceEntity } from '@commontrace/persistence';
 import { DataSource } from 'typeorm';
-import { EmbeddingProvider } from '../../providers/embedding-provider';
-import { traceText } from '../../providers/trace-text';
+import { EmbeddingModels } from '../../models/embedding-models';
+import { storeVectors, traceText } from '../../models/store-vectors';
 
 export const EMBED_TRACE_CONSUMER = 'embedding.embed-trace';
 
 /**
- * Durable consumer of `trace.created`: embeds the trace and upserts its vector with a
- * `trace.embedded` event, in one transaction that also records the event id, so a redelivery
- * changes nothing. The provider is called before the transaction opens.
+ * Durable consumer of `trace.created`: embeds the trace with every active model (the serving
+ * one and, during a switch, the one being built) and stores the vectors with their events, in
+ * one transaction that also records the event id, so a redelivery changes nothing. The
+ * provider is called before the transaction opens; a provider failure is retried by redelivery.
  */
 @Injectable()
 export class EmbedTraceUseCase {
@@ -20,7 +21,7 @@ export class EmbedTraceUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
-    private readonly provider: EmbeddingProvider,
+    private readonly models: EmbeddingModels,
   ) {}
 
   @OnEvent(TraceCreated.contract, { consumer: EMBED_TRACE_CONSUMER })
@@ -30,30 +31,13 @@ export class EmbedTraceUseCase {
       this.logger.warn(`trace ${event.trace_id} no longer exists; nothing to embed`);
       return;
     }
-    const [vector] = await this.provider.embed([traceText(trace)]);
+    const active = await this.models.active();
+    const text = traceText(trace);
+    const vectors: { model: EmbeddingModelEntity; vector: number[] }[] = [];
+    for (const model of active) vectors.push({ model, vector: (await this.models.embed(model, [text]))[0] });
     await this.uow.run(async (tx) => {
       if (!(await claimEvent(tx.manager, EMBED_TRACE_CONSUMER, meta.eventId))) return;
-      await tx.manager.query(
-        `INSERT INTO trace_embeddings (trace_id, model, provider, dimensions, embedding, content_hash)
-         VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (trace_id, model) DO UPDATE
-           SET provider = EXCLUDED.provider, dimensions = EXCLUDED.dimensions, embedding = EXCLUDED.embedding,
-               content_hash = EXCLUDED.content_hash, updated_at = now()
-           WHERE trace_embeddings.content_hash IS DISTINCT FROM EXCLUDED.content_hash`,
-        [
-          trace.id,
-          this.provider.model,
-          this.provider.provider,
-          this.provider.dimensions,
-          toVectorLiteral(vector),
-          trace.content_hash,
-        ],
-      );
-      await tx.emit(TraceEmbedded.contract, {
-        trace_id: trace.id,
-        model: this.provider.model,
-        content_hash: trace.content_hash,
-      });
+      for (const { model, vector } of vectors) await storeVectors(tx, model, [{ trace, vector }]);
     });
   }
 }

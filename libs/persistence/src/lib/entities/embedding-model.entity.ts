@@ -1,0 +1,34 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+export type EmbeddingModelState = 'building' | 'serving' | 'retired';
+
+/**
+ * The embedding models the system has used. One serves queries at a time; a newly configured
+ * model is `building` until every trace has its vector, then it takes over. Owned by embedding.
+ */
+@Entity('embedding_models')
+export class EmbeddingModelEntity {
+  /** What trace_embeddings.model holds, e.g. `text-embedding-3-small@512` or `offline-hash-v1`. */
+  @PrimaryColumn({ type: 'text' })
+  model: string;
+
+  /** offline | openai | openai-compatible | local */
+  @Column({ type: 'text' })
+  provider: string;
+
+  /** The name the provider knows the model by. */
+  @Column({ type: 'text' })
+  provider_model: string;
+
+  @Column({ type: 'int', nullable: true })
+  requested_dimensions: number | null;
+
+  @Column({ type: 'text' })
+  state: EmbeddingModelState;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  created_at: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  serving_since: Date | null;
+}

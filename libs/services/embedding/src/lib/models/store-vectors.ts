@@ -1,0 +1,45 @@
+import { TraceEmbedded } from '@commontrace/contracts';
+import { Transaction } from '@commontrace/messaging';
+import { toVectorLiteral } from '@commontrace/persistence';
+
+export interface TraceToEmbed {
+  id: string;
+  title: string;
+  context_text: string;
+  solution_text: string;
+  tags: string[];
+  content_hash: string;
+}
+
+/** The text a trace is embedded from: what a searcher's words are compared with. */
+export function traceText(trace: Pick<TraceToEmbed, 'title' | 'context_text' | 'solution_text' | 'tags'>): string {
+  return [trace.title, trace.tags.join(' '), trace.context_text, trace.solution_text].join('\n\n');
+}
+
+/**
+ * Upserts one vector per trace for a model, each with its `trace.embedded` event. A vector for
+ * the same content is left as it is, and then no event is written.
+ */
+export async function storeVectors(
+  tx: Transaction,
+  model: { model: string; provider: string },
+  items: { trace: TraceToEmbed; vector: number[] }[],
+): Promise<number> {
+  let stored = 0;
+  for (const { trace, vector } of items) {
+    const rows: unknown[] = await tx.manager.query(
+      `INSERT INTO trace_embeddings (trace_id, model, provider, dimensions, embedding, content_hash)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (trace_id, model) DO UPDATE
+         SET provider = EXCLUDED.provider, dimensions = EXCLUDED.dimensions, embedding = EXCLUDED.embedding,
+             content_hash = EXCLUDED.content_hash, updated_at = now()
+         WHERE trace_embeddings.content_hash IS DISTINCT FROM EXCLUDED.content_hash
+       RETURNING trace_id`,
+      [trace.id, model.model, model.provider, vector.length, toVectorLiteral(vector), trace.content_hash],
+    );
+    if ((Array.isArray(rows[0]) ? (rows[0] as unknown[]) : rows).length === 0) continue;
+    stored += 1;
+    await tx.emit(TraceEmbedded.contract, { trace_id: trace.id, model: model.model, content_hash: trace.content_hash });
+  }
+  return stored;
+}
