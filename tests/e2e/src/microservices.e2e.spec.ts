@@ -1,4 +1,5 @@
 import { firstFlowScenarios } from './support/first-flow.scenarios';
+import { ingestRulesScenarios } from './support/ingest-rules.scenarios';
 import { Stack, startMicroservices } from './support/stack';
 
 describe('microservices mode: gateway and services over NATS, PostgreSQL with pgvector', () => {
@@ -11,6 +12,7 @@ describe('microservices mode: gateway and services over NATS, PostgreSQL with pg
   });
 
   firstFlowScenarios(() => stack);
+  describe('ingest rules', () => ingestRulesScenarios(() => stack));
 
   it('serves readiness and metrics on every service', async () => {
     const urls = stack.serviceUrls();

@@ -1,2 +1,3 @@
 export * from './lib/content-hash';
 export * from './lib/snippet';
+export * from './lib/near-duplicate';

@@ -33,7 +33,7 @@ export function firstFlowScenarios(getStack: () => Stack): void {
     const trace = sampleTrace({ tags: ['Docker', ' PostgreSQL '], metadata_json: { os: 'linux' } });
     const created = await api.call('POST', '/api/v1/traces', trace);
     expect(created.status).toBe(201);
-    expect(created.body).toEqual({ id: expect.any(String), status: 'pending' });
+    expect(created.body).toEqual({ id: expect.any(String), status: 'pending', redactions: [] });
 
     const read = await api.call('GET', `/api/v1/traces/${created.body.id}`);
     expect(read.status).toBe(200);

@@ -2,6 +2,7 @@ import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsNotEmpty,
   IsObject,
   IsOptional,
@@ -78,4 +79,9 @@ export class TraceInput {
   @IsObject()
   @MaxJsonBytes(TRACE_LIMITS.metadataBytes)
   metadata_json?: Record<string, unknown>;
+
+  /** Store it even when it duplicates an existing trace; it is then linked to that trace as duplicate_of. */
+  @IsOptional()
+  @IsBoolean()
+  force?: boolean;
 }

@@ -10,3 +10,8 @@ export function contentHash(parts: { title: string; context_text: string; soluti
   const canonical = [parts.title, parts.context_text, parts.solution_text].map(normalizeForHash).join('\u0000');
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
+
+/** The text a trace is embedded from, the same at ingest (duplicate check) and in the embedding service. */
+export function traceText(trace: { title: string; context_text: string; solution_text: string; tags?: string[] | null }): string {
+  return [trace.title, (trace.tags ?? []).join(' '), trace.context_text, trace.solution_text].join('\n\n');
+}

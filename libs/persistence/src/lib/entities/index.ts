@@ -4,6 +4,7 @@ import { ApiKeyEntity } from './api-key.entity';
 import { EmbeddingModelEntity } from './embedding-model.entity';
 import { DomainReputationEntity } from './domain-reputation.entity';
 import { FlagEntity } from './flag.entity';
+import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { OutboxEntity } from './outbox.entity';
 import { ProcessedEventEntity } from './processed-event.entity';
 import { ReputationEventEntity } from './reputation-event.entity';
@@ -22,6 +23,7 @@ export * from './api-key.entity';
 export * from './domain-reputation.entity';
 export * from './embedding-model.entity';
 export * from './flag.entity';
+export * from './idempotency-key.entity';
 export * from './outbox.entity';
 export * from './processed-event.entity';
 export * from './reputation-event.entity';
@@ -38,6 +40,7 @@ export const ENTITIES = [
   AccountEntity,
   ApiKeyEntity,
   UsageCounterEntity,
+  IdempotencyKeyEntity,
   TraceEntity,
   TraceVersionEntity,
   AmendmentEntity,

@@ -1,10 +1,11 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { createValidationPipe } from '@commontrace/contracts';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { ContributorsController } from './controllers/contributors.controller';
 import { KeysController } from './controllers/keys.controller';
 import { TracesController } from './controllers/traces.controller';
+import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { RequestIdMiddleware } from './http/request-id.middleware';
 import { CreateApiKeyUseCase } from './usecases/create-api-key/create-api-key.usecase';
@@ -17,6 +18,7 @@ import { CreateApiKeyUseCase } from './usecases/create-api-key/create-api-key.us
     { provide: APP_GUARD, useClass: ApiKeyGuard },
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],
 })
 export class GatewayModule implements NestModule {

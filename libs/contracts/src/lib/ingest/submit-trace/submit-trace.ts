@@ -13,9 +13,19 @@ export class SubmitTraceRequest {
   trace: TraceInput;
 }
 
+/** Personal data replaced by a placeholder before storing (e-mail addresses, user names in paths, IPs, phones). */
+export interface Redaction {
+  field: string;
+  kind: string;
+  count: number;
+}
+
 export interface SubmitTraceReply {
   id: string;
   status: TraceStatus;
+  redactions: Redaction[];
+  /** Set when a duplicate was stored on request (`force`): the trace it duplicates. */
+  duplicate_of?: string;
 }
 
 export const contract = defineRequest<SubmitTraceRequest, SubmitTraceReply>('ct.v1.ingest.submit', SubmitTraceRequest);

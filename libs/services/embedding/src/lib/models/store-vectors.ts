@@ -11,11 +11,6 @@ export interface TraceToEmbed {
   content_hash: string;
 }
 
-/** The text a trace is embedded from: what a searcher's words are compared with. */
-export function traceText(trace: Pick<TraceToEmbed, 'title' | 'context_text' | 'solution_text' | 'tags'>): string {
-  return [trace.title, trace.tags.join(' '), trace.context_text, trace.solution_text].join('\n\n');
-}
-
 /**
  * Upserts one vector per trace for a model, each with its `trace.embedded` event. A vector for
  * the same content is left as it is, and then no event is written.

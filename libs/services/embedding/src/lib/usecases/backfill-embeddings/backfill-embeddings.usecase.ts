@@ -4,7 +4,8 @@ import { Database, EmbeddingModelEntity } from '@commontrace/persistence';
 import { AppEnv } from '@commontrace/util-config';
 import { gauge } from '@commontrace/util-observability';
 import { EmbeddingModels } from '../../models/embedding-models';
-import { storeVectors, TraceToEmbed, traceText } from '../../models/store-vectors';
+import { traceText } from '@commontrace/domain-traces';
+import { storeVectors, TraceToEmbed } from '../../models/store-vectors';
 
 const backlog = gauge('commontrace_embedding_backlog', 'Traces without a current vector, by model', ['model']);
 

@@ -4,7 +4,8 @@ import { claimEvent, EventMeta, OnEvent, UnitOfWork } from '@commontrace/messagi
 import { EmbeddingModelEntity, TraceEntity } from '@commontrace/persistence';
 import { DataSource } from 'typeorm';
 import { EmbeddingModels } from '../../models/embedding-models';
-import { storeVectors, traceText } from '../../models/store-vectors';
+import { traceText } from '@commontrace/domain-traces';
+import { storeVectors } from '../../models/store-vectors';
 
 export const EMBED_TRACE_CONSUMER = 'embedding.embed-trace';
 

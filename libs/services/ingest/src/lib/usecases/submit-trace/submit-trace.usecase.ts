@@ -1,33 +1,89 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, IngestSubmitTrace, TraceCreated } from '@commontrace/contracts';
+import { redactPii, scanForSecrets } from '@commontrace/domain-scanning';
 import { contentHash } from '@commontrace/domain-traces';
-import { UnitOfWork } from '@commontrace/messaging';
-import { TraceEntity } from '@commontrace/persistence';
+import { Transaction, UnitOfWork } from '@commontrace/messaging';
+import { TraceEntity, TraceLinkEntity } from '@commontrace/persistence';
+import { DuplicateFinder } from '../../duplicates/duplicate-finder';
+
+type Reply = IngestSubmitTrace.SubmitTraceReply;
+
+const TEXT_FIELDS = ['title', 'context_text', 'solution_text'] as const;
 
 /**
- * Stores a validated trace and its `trace.created` event in one transaction. An exact
- * duplicate (same normalized content) is refused with the existing trace's id.
+ * Decides whether a contribution enters the shared memory, then stores it with its
+ * `trace.created` event in one transaction:
+ * 1. a credential anywhere refuses it (422 secret_detected, naming kinds and fields, never values);
+ * 2. personal data is replaced by placeholders, and the reply says what was replaced;
+ * 3. an exact duplicate (same normalized content) or a near duplicate (close vector, confirmed
+ *    by the texts) is refused with the existing trace, unless `force` stores it linked to it.
  */
 @Injectable()
 export class SubmitTraceUseCase {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly duplicates: DuplicateFinder,
+  ) {}
 
-  async execute(command: IngestSubmitTrace.SubmitTraceRequest): Promise<IngestSubmitTrace.SubmitTraceReply> {
-    const { trace, contributor_id } = command;
+  async execute(command: IngestSubmitTrace.SubmitTraceRequest): Promise<Reply> {
+    const { contributor_id, trace: input } = command;
+    await this.refuseSecrets(input);
+
+    const redactions: Reply['redactions'] = [];
+    const trace = { ...input };
+    for (const field of TEXT_FIELDS) {
+      const result = redactPii(input[field]);
+      trace[field] = result.text;
+      redactions.push(...result.redactions.map((r) => ({ field, ...r })));
+    }
+
     const hash = contentHash(trace);
+    const embedded = await this.duplicates.embed(trace);
     return this.uow.run(async (tx) => {
       // Serializes concurrent submissions of the same content, so two racing copies cannot both pass.
       await tx.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [hash]);
-      const existing = await tx.manager.findOne(TraceEntity, {
-        where: { content_hash: hash },
-        select: { id: true, title: true },
-      });
-      if (existing) {
-        throw new DomainError(ErrorCode.DuplicateTrace, 'An identical trace already exists; vote on it or amend it', {
-          details: { existing_id: existing.id, existing_title: existing.title, similarity: 1 },
+      const exact = await tx.manager.findOne(TraceEntity, { where: { content_hash: hash }, select: { id: true, title: true } });
+      const duplicate = exact
+        ? { id: exact.id, title: exact.title, similarity: 1 }
+        : embedded && (await this.duplicates.nearest(tx.manager, trace, embedded));
+      if (duplicate && !input.force) {
+        throw new DomainError(ErrorCode.DuplicateTrace, 'This trace duplicates an existing one: vote on it or amend it instead', {
+          details: {
+            existing_id: duplicate.id,
+            existing_title: duplicate.title,
+            similarity: duplicate.similarity,
+            hint: `POST /api/v1/traces/${duplicate.id}/votes to confirm it, or /amendments to improve it; send "force": true to store yours anyway`,
+          },
         });
       }
-      const row = tx.manager.create(TraceEntity, {
+      const saved = await this.store(tx, contributor_id, trace, hash);
+      if (duplicate) {
+        await tx.manager.insert(TraceLinkEntity, { source_id: saved.id, target_id: duplicate.id, kind: 'duplicate_of', created_by: contributor_id });
+      }
+      return { id: saved.id, status: saved.status, redactions, ...(duplicate ? { duplicate_of: duplicate.id } : {}) };
+    });
+  }
+
+  private async refuseSecrets(input: IngestSubmitTrace.SubmitTraceRequest['trace']): Promise<void> {
+    const findings = await scanForSecrets({
+      title: input.title,
+      context_text: input.context_text,
+      solution_text: input.solution_text,
+      agent_model: input.agent_model,
+      agent_version: input.agent_version,
+      metadata_json: input.metadata_json ? JSON.stringify(input.metadata_json, null, 1) : undefined,
+    });
+    if (findings.length) {
+      const where = findings.map((f) => `${f.kind} in ${f.field}`).join(', ');
+      throw new DomainError(ErrorCode.SecretDetected, `Remove the credentials from the trace before contributing it: ${where}`, {
+        details: { findings },
+      });
+    }
+  }
+
+  private async store(tx: Transaction, contributorId: string, trace: IngestSubmitTrace.SubmitTraceRequest['trace'], hash: string) {
+    const saved = await tx.manager.save(
+      tx.manager.create(TraceEntity, {
         title: trace.title,
         context_text: trace.context_text,
         solution_text: trace.solution_text,
@@ -35,18 +91,17 @@ export class SubmitTraceUseCase {
         metadata: trace.metadata_json ?? {},
         agent_model: trace.agent_model ?? null,
         agent_version: trace.agent_version ?? null,
-        contributor_id,
+        contributor_id: contributorId,
         content_hash: hash,
         status: 'pending',
-      });
-      const saved = await tx.manager.save(row);
-      await tx.emit(TraceCreated.contract, {
-        trace_id: saved.id,
-        contributor_id,
-        content_hash: hash,
-        version: saved.version,
-      });
-      return { id: saved.id, status: saved.status };
+      }),
+    );
+    await tx.emit(TraceCreated.contract, {
+      trace_id: saved.id,
+      contributor_id: contributorId,
+      content_hash: hash,
+      version: saved.version,
     });
+    return saved;
   }
 }

@@ -1,0 +1,4 @@
+export * from './lib/secret-kinds';
+export * from './lib/detectors';
+export * from './lib/secret-scanner';
+export * from './lib/pii';

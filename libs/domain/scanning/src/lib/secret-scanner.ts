@@ -1,0 +1,68 @@
+import { detectSecrets } from './detectors';
+import { kindOfSecretlintMessage, SecretKind } from './secret-kinds';
+
+export interface SecretFinding {
+  field: string;
+  kind: SecretKind;
+}
+
+interface SecretlintMessage {
+  ruleId: string;
+  messageId: string;
+}
+type LintSource = (args: unknown) => Promise<{ messages: SecretlintMessage[] }>;
+
+// secretlint ships as ES modules only; a real import() keeps this CommonJS build able to load it.
+const importModule = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<any>;
+
+let secretlint: Promise<{ lint: LintSource; config: unknown }> | undefined;
+
+function loadSecretlint() {
+  secretlint ??= (async () => {
+    const core = await importModule('@secretlint/core');
+    const preset = await importModule('@secretlint/secretlint-rule-preset-recommend');
+    const config = {
+      rules: [
+        {
+          id: '@secretlint/secretlint-rule-preset-recommend',
+          rule: preset.creator,
+          rules: [
+            // Finds bare access key ids too, not only ones assigned to a suggestive name.
+            { id: '@secretlint/secretlint-rule-aws', options: { enableIDScanRule: true } },
+            // A contributor must not be able to switch the scan off with a comment in the text.
+            { id: '@secretlint/secretlint-rule-filter-comments', disabled: true },
+          ],
+        },
+      ],
+    };
+    return { lint: core.lintSource as LintSource, config };
+  })();
+  return secretlint;
+}
+
+/**
+ * Finds credentials in every given text field: secretlint's recommended rules plus our own
+ * detectors for what they miss. Returns each (field, kind) once, and never the value.
+ */
+export async function scanForSecrets(fields: Record<string, string | undefined | null>): Promise<SecretFinding[]> {
+  const { lint, config } = await loadSecretlint();
+  const findings: SecretFinding[] = [];
+  const add = (field: string, kind: SecretKind) => {
+    if (!findings.some((f) => f.field === field && f.kind === kind)) findings.push({ field, kind });
+  };
+  for (const [field, text] of Object.entries(fields)) {
+    if (!text) continue;
+    const result = await lint({
+      source: { content: text, filePath: `/${field}.txt`, contentType: 'text' },
+      options: { config, maskSecrets: true },
+    });
+    const kinds = new Set<SecretKind>([
+      ...result.messages.map((m) => kindOfSecretlintMessage(m.ruleId, m.messageId)),
+      ...detectSecrets(text).map((h) => h.kind),
+    ]);
+    // A named credential says more than "a secret-looking value": report the generic kind only alone.
+    if (kinds.size > 1) kinds.delete('generic_secret_assignment');
+    for (const kind of kinds) add(field, kind);
+  }
+  return findings;
+}

@@ -1,0 +1,120 @@
+import { waitFor } from '@commontrace/util-testing';
+import { Api, sampleTrace } from './api';
+import { Stack } from './stack';
+
+/** What ingest guards, run against both deployment modes: secrets, personal data, duplicates. */
+export function ingestRulesScenarios(getStack: () => Stack): void {
+  let api: Api;
+
+  beforeAll(async () => {
+    api = new Api(getStack().baseUrl);
+    await api.register('ingest-rules-agent');
+  });
+
+  it('refuses a trace that contains a credential, naming the kind and field but never the value', async () => {
+    const token = 'ghp_' + 'Zx8Qw2Er4Ty6Ui8Op0As2Df4Gh6Jk8Lz1Xc9';
+    const res = await api.call('POST', '/api/v1/traces', sampleTrace({ solution_text: `Run it with\n\nexport GITHUB_TOKEN=${token}\nnpm publish` }));
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('secret_detected');
+    expect(res.body.findings).toEqual([{ field: 'solution_text', kind: 'github_token' }]);
+    expect(res.text).not.toContain(token);
+    const stored = await getStack().query(`SELECT 1 FROM traces WHERE solution_text LIKE $1`, [`%${token}%`]);
+    expect(stored).toHaveLength(0);
+  });
+
+  it('replaces personal data with placeholders and says what it replaced', async () => {
+    const res = await api.call(
+      'POST',
+      '/api/v1/traces',
+      sampleTrace({
+        title: 'Webpack dev server refuses connections from another machine on the LAN',
+        context_text: 'Started by jane.roe@corp.example.org in /home/jroe/app; the server at 192.0.2.15:8080 is unreachable from the phone.',
+        solution_text: 'Bind to all interfaces: devServer.host = "0.0.0.0" and allow the host with allowedHosts: "all".',
+        tags: ['webpack'],
+      }),
+    );
+    expect(res.status).toBe(201);
+    expect(res.body.redactions).toEqual([
+      { field: 'context_text', kind: 'email', count: 1 },
+      { field: 'context_text', kind: 'home_directory_user', count: 1 },
+      { field: 'context_text', kind: 'ip_address', count: 1 },
+    ]);
+    const read = await api.call('GET', `/api/v1/traces/${res.body.id}`);
+    expect(read.body.context_text).toBe('Started by [email] in /home/[user]/app; the server at [ip]:8080 is unreachable from the phone.');
+  });
+
+  it('does a write once per Idempotency-Key: a retry gets the first answer and stores nothing twice', async () => {
+    const trace = sampleTrace({ title: 'Idempotent contribution of a trace about retries' });
+    const key = `retry-${Date.now()}`;
+    const first = await api.call('POST', '/api/v1/traces', trace, { 'idempotency-key': key });
+    expect(first.body).toMatchObject({ status: 'pending' });
+    const again = await api.call('POST', '/api/v1/traces', trace, { 'idempotency-key': key });
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await getStack().query(`SELECT 1 FROM traces WHERE title = $1`, [trace.title])).toHaveLength(1);
+
+    const reused = await api.call('POST', '/api/v1/traces', { ...trace, title: 'Another body' }, { 'idempotency-key': key });
+    expect({ status: reused.status, code: reused.body.code }).toEqual({ status: 409, code: 'conflict' });
+
+    // A first attempt that failed stores nothing, so the same key can be used again.
+    const bad = await api.call('POST', '/api/v1/traces', { title: 'x' }, { 'idempotency-key': `${key}-b` });
+    expect(bad.status).toBe(400);
+    const fixed = await api.call('POST', '/api/v1/traces', sampleTrace({ title: 'Fixed after a failed attempt' }), { 'idempotency-key': `${key}-b` });
+    expect(fixed.body).toMatchObject({ status: 'pending' });
+  });
+
+  describe('near duplicates', () => {
+    const original = {
+      title: 'TypeScript cannot find module with path alias at runtime in Node',
+      context_text:
+        'tsc compiles fine with paths {"@app/*": ["src/*"]} in tsconfig.json, but node dist/main.js crashes with Error: Cannot find module @app/config.',
+      solution_text:
+        'tsc does not rewrite path aliases. Register tsconfig-paths at runtime (node -r tsconfig-paths/register) or use a bundler or tsc-alias to rewrite the imports.',
+      tags: ['typescript', 'node'],
+    };
+    let originalId: string;
+
+    beforeAll(async () => {
+      const res = await api.call('POST', '/api/v1/traces', original);
+      expect(res.status).toBe(201);
+      originalId = res.body.id;
+      await waitFor(async () => (await api.call('GET', `/api/v1/traces/${originalId}`)).body.has_embedding, { what: 'vector' });
+    });
+
+    const paraphrase = {
+      title: 'Path alias from tsconfig not resolved at runtime by Node: Cannot find module',
+      context_text:
+        'With paths {"@app/*": ["src/*"]} in tsconfig.json tsc compiles, but running node dist/main.js fails with Error: Cannot find module @app/config.',
+      solution_text:
+        'Path aliases are not rewritten by tsc. Use tsconfig-paths at runtime (node -r tsconfig-paths/register), or rewrite the imports with tsc-alias or a bundler.',
+      tags: ['typescript'],
+    };
+
+    it('refuses a paraphrase of an existing trace with 409 and the existing trace', async () => {
+      const res = await api.call('POST', '/api/v1/traces', paraphrase);
+      expect(res.status).toBe(409);
+      expect(res.body).toMatchObject({ code: 'duplicate_trace', existing_id: originalId, existing_title: original.title });
+      expect(res.body.similarity).toBeGreaterThan(0.8);
+      expect(res.body.hint).toContain(originalId);
+    });
+
+    it('keeps a related trace about a different error', async () => {
+      const res = await api.call('POST', '/api/v1/traces', {
+        ...paraphrase,
+        title: 'TypeScript path alias import fails in Jest: Cannot find module',
+        context_text: paraphrase.context_text.replace('node dist/main.js fails with Error: Cannot find module @app/config', 'jest fails with TS2307: Cannot find module @app/config'),
+        solution_text: 'Jest does not read tsconfig paths: map them in moduleNameMapper, for example with pathsToModuleNameMapper from ts-jest.',
+      });
+      expect(res.status).toBe(201);
+    });
+
+    it('stores a forced duplicate and links it to the existing trace', async () => {
+      const res = await api.call('POST', '/api/v1/traces', { ...paraphrase, force: true });
+      expect(res.status).toBe(201);
+      expect(res.body.duplicate_of).toBe(originalId);
+      const links = await getStack().query(`SELECT kind FROM trace_links WHERE source_id = $1 AND target_id = $2`, [res.body.id, originalId]);
+      expect(links).toEqual([{ kind: 'duplicate_of' }]);
+    });
+  });
+}
