@@ -23,15 +23,30 @@ export function isPlaceholder(value: string): boolean {
   return (
     v.length === 0 ||
     /^(\$\{?|%|<|\{\{|process\.env|os\.environ|os\.getenv|env\(|getenv|System\.getenv|ENV\[|secrets\.|vault:|\*{3,}|x{4,}|\.{3})/i.test(v) ||
-    /(example|changeme|placeholder|your[-_ ]|dummy|redacted|replace[-_]?me|not[-_ ]?a[-_ ]?secret|fake|sample|test[-_]?(key|token|secret|password)|password123|secret123|^password$|^secret$|^token$)/i.test(v)
+    /(example|changeme|placeholder|your[-_ ]|dummy|redacted|replace[-_]?me|not[-_ ]?a[-_ ]?secret|fake|sample|test[-_]?(key|token|secret|password)|password123|secret123|^password$|^secret$|^token$|^guest$)/i.test(v)
   );
 }
 
 /** A value that looks machine-generated: long enough, mixed, and high in entropy. */
-export function looksRandom(value: string, minLength = 12, minEntropy = 3.2): boolean {
+export function looksRandom(value: string, minLength = 12, minEntropy = 3.2, minClasses = 2): boolean {
   if (value.length < minLength || isPlaceholder(value)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((r) => r.test(value)).length;
-  return classes >= 2 && entropy(value) >= minEntropy;
+  return classes >= minClasses && entropy(value) >= minEntropy;
+}
+
+/** A type or variable name made of words (Argon2PasswordHasher, refreshTokenRepository). */
+const IDENTIFIER = /^(?:[A-Z]?[a-z]{2,}\d*)+$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A value assigned to a secret-sounding name that is itself a secret: random-looking with at
+ * least three kinds of character, and not a URL, a file path, a UUID or a reference to something else.
+ */
+export function looksLikeAssignedSecret(value: string): boolean {
+  if (/:\/\/|^[./~]|^[A-Za-z]:\\/.test(value) || UUID.test(value) || IDENTIFIER.test(value)) return false;
+  // A long hex string is a key or token even with two kinds of character.
+  if (/^[0-9a-f]{20,}$/i.test(value) && /[0-9]/.test(value) && /[a-f]/i.test(value)) return !isPlaceholder(value);
+  return looksRandom(value, 8, 3.0, 3);
 }
 
 const DETECTORS: Detector[] = [
@@ -39,7 +54,7 @@ const DETECTORS: Detector[] = [
   { kind: 'aws_access_key', pattern: /\b((?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16})\b/, accept: (v) => !/EXAMPLE$/.test(v) },
   {
     kind: 'aws_secret_key',
-    pattern: /aws_?secret_?(?:access_?)?key["']?\s*[:=]\s*["']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/i,
+    pattern: /aws_?secret_?(?:access_?)?key["']?\s*[:=,]\s*["']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/i,
     accept: (v) => !/EXAMPLEKEY$/.test(v) && looksRandom(v, 40, 3.5),
   },
   { kind: 'gcp_api_key', pattern: /\b(AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])/ },
@@ -55,7 +70,11 @@ const DETECTORS: Detector[] = [
   { kind: 'github_token', pattern: /\b(github_pat_[A-Za-z0-9_]{60,255})\b/ },
   { kind: 'gitlab_token', pattern: /\b(gl(?:pat|dt|rt|ptt|cbt|soat)-[A-Za-z0-9_-]{20,})/ },
   { kind: 'slack_token', pattern: /\b(xox[abposr]-[A-Za-z0-9-]{10,})/ },
-  { kind: 'slack_webhook', pattern: /https:\/\/hooks\.slack\.com\/(?:services|workflows)\/[A-Za-z0-9/_-]{20,}/ },
+  {
+    kind: 'slack_webhook',
+    pattern: /https:\/\/hooks\.slack\.com\/(?:services|workflows)\/[A-Za-z0-9/_-]{20,}/,
+    accept: (v) => !/X{8,}|T0{8}/.test(v),
+  },
   { kind: 'stripe_key', pattern: /\b((?:sk|rk)_live_[A-Za-z0-9]{20,})/ },
   { kind: 'stripe_key', pattern: /\b(whsec_[A-Za-z0-9]{24,})/ },
   { kind: 'twilio_key', pattern: /\b(SK[0-9a-f]{32})\b/ },
@@ -89,8 +108,8 @@ const DETECTORS: Detector[] = [
   {
     kind: 'generic_secret_assignment',
     pattern:
-      /\b[A-Za-z0-9_.-]*(?:password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|auth|credentials?)[A-Za-z0-9_.-]*["']?\s*(?:[:=]|=>|:=)\s*["'`]?([^\s"'`,;)}\]]{8,})/i,
-    accept: (v) => looksRandom(v),
+      /\b[A-Za-z0-9_.-]*(?:password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|auth[_-]?token|credentials?)[A-Za-z0-9_.-]*["']?\s*(?:[:=,]|=>|:=|\s+is)\s*["'`]?([^\s"'`,;)}\]]{8,})/i,
+    accept: (v) => looksLikeAssignedSecret(v),
   },
 ];
 

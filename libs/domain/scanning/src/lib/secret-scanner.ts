@@ -9,6 +9,12 @@ export interface SecretFinding {
 interface SecretlintMessage {
   ruleId: string;
   messageId: string;
+  range: [number, number];
+}
+
+/** secretlint matches that hold a placeholder rather than a value (`<password>`, `${DB_PASSWORD}`, XXXX). */
+function isPlaceholderMatch(text: string, range: [number, number]): boolean {
+  return /<[^>\s]+>|\$\{|X{6,}|EXAMPLE|:guest@/.test(text.slice(range[0], range[1]));
 }
 type LintSource = (args: unknown) => Promise<{ messages: SecretlintMessage[] }>;
 
@@ -57,7 +63,7 @@ export async function scanForSecrets(fields: Record<string, string | undefined |
       options: { config, maskSecrets: true },
     });
     const kinds = new Set<SecretKind>([
-      ...result.messages.map((m) => kindOfSecretlintMessage(m.ruleId, m.messageId)),
+      ...result.messages.filter((m) => !isPlaceholderMatch(text, m.range)).map((m) => kindOfSecretlintMessage(m.ruleId, m.messageId)),
       ...detectSecrets(text).map((h) => h.kind),
     ]);
     // A named credential says more than "a secret-looking value": report the generic kind only alone.

@@ -17,9 +17,14 @@ describe('judgeDuplicate', () => {
   });
 
   it('keeps apart traces below the similarity or overlap thresholds', () => {
-    expect(judgeDuplicate(base, base, 0.5)).toMatchObject({ duplicate: false, reason: 'low_similarity' });
+    expect(judgeDuplicate(base, base, 0.3)).toMatchObject({ duplicate: false, reason: 'low_similarity' });
     const unrelated = { title: 'Rust lifetime error', context_text: 'borrowed value does not live long enough', solution_text: 'clone it' };
     expect(judgeDuplicate(unrelated, base, 0.95)).toMatchObject({ duplicate: false, reason: 'low_overlap' });
+  });
+
+  it('keeps apart the same symptom with another fix', () => {
+    const other = { ...base, solution_text: 'Delete package-lock.json and node_modules, clear the npm cache with npm cache clean --force, then reinstall.' };
+    expect(judgeDuplicate(other, base, 0.9)).toMatchObject({ duplicate: false, reason: 'different_solutions' });
   });
 
   it('keeps apart the same problem on another version', () => {

@@ -9,9 +9,16 @@ export interface DuplicateThresholds {
   similarity: number;
   /** Minimum overlap of the two word sets (|A∩B| / min(|A|, |B|)). */
   overlap: number;
+  /** Minimum overlap of the solutions' words: the same fix, not only the same symptom. */
+  solutionOverlap: number;
 }
 
-export const DEFAULT_DUPLICATE_THRESHOLDS: DuplicateThresholds = { similarity: 0.8, overlap: 0.5 };
+/**
+ * Chosen on tools/seed/duplicate-pairs.jsonl with the offline embedding (npm run eval:duplicates):
+ * precision 80%, recall 85%. A model with real semantics separates pairs better; the similarity
+ * threshold is configurable (DUPLICATE_MIN_SIMILARITY) because its scale depends on the model.
+ */
+export const DEFAULT_DUPLICATE_THRESHOLDS: DuplicateThresholds = { similarity: 0.5, overlap: 0.3, solutionOverlap: 0.4 };
 
 export interface TraceText {
   title: string;
@@ -24,7 +31,7 @@ export interface DuplicateVerdict {
   similarity: number;
   overlap: number;
   /** Why a close candidate was kept apart, when it was. */
-  reason?: 'low_similarity' | 'low_overlap' | 'different_versions' | 'different_errors';
+  reason?: 'low_similarity' | 'low_overlap' | 'different_solutions' | 'different_versions' | 'different_errors';
 }
 
 const STOP = new Set(
@@ -75,6 +82,9 @@ export function judgeDuplicate(
   const verdict = { similarity: Number(similarity.toFixed(4)), overlap };
   if (similarity < thresholds.similarity) return { ...verdict, duplicate: false, reason: 'low_similarity' };
   if (overlap < thresholds.overlap) return { ...verdict, duplicate: false, reason: 'low_overlap' };
+  if (overlapOf(words(candidate.solution_text), words(existing.solution_text)) < thresholds.solutionOverlap) {
+    return { ...verdict, duplicate: false, reason: 'different_solutions' };
+  }
   if (conflicting(versions(`${candidate.title}\n${candidate.context_text}`), versions(`${existing.title}\n${existing.context_text}`))) {
     return { ...verdict, duplicate: false, reason: 'different_versions' };
   }
