@@ -8,9 +8,16 @@ export * from './lib/traces/trace-view';
 
 // One namespace per subject: `IngestSubmitTrace.contract`, `IngestSubmitTrace.SubmitTraceRequest`, …
 export * as IngestSubmitTrace from './lib/ingest/submit-trace';
+export * as IngestAmendTrace from './lib/ingest/amend-trace';
+export * as IngestReviewAmendment from './lib/ingest/review-amendment';
+export * as IngestListAmendments from './lib/ingest/list-amendments';
+export * as IngestListVersions from './lib/ingest/list-versions';
+export * as IngestLinkTraces from './lib/ingest/link-traces';
 export * as SearchQueryTraces from './lib/search/query-traces';
 export * as SearchGetTrace from './lib/search/get-trace';
 export * as EmbeddingEmbedTexts from './lib/embedding/embed-texts';
 export * as ReputationGetReputation from './lib/reputation/get-reputation';
 export * as TraceCreated from './lib/events/trace-created';
 export * as TraceEmbedded from './lib/events/trace-embedded';
+export * as TraceAmended from './lib/events/trace-amended';
+export * as TraceStatusChanged from './lib/events/trace-status-changed';

@@ -117,4 +117,94 @@ export function ingestRulesScenarios(getStack: () => Stack): void {
       expect(links).toEqual([{ kind: 'duplicate_of' }]);
     });
   });
+
+  describe('amendments, versions and links', () => {
+    let owner: Api;
+    let other: Api;
+    let traceId: string;
+
+    beforeAll(async () => {
+      owner = new Api(getStack().baseUrl);
+      await owner.register('owner');
+      other = new Api(getStack().baseUrl);
+      await other.register('other');
+      const created = await owner.call('POST', '/api/v1/traces', sampleTrace({ title: 'Trace that will be amended' }));
+      traceId = created.body.id;
+    });
+
+    it('takes an amendment as pending, scanned and redacted like a contribution', async () => {
+      const secret = await other.call('POST', `/api/v1/traces/${traceId}/amendments`, {
+        improved_solution: 'Use the key sk_live_' + 'a1B2c3D4e5F6g7H8i9J0k1L2m3',
+        explanation: 'works for me',
+      });
+      expect({ status: secret.status, code: secret.body.code }).toEqual({ status: 422, code: 'secret_detected' });
+
+      const res = await other.call('POST', `/api/v1/traces/${traceId}/amendments`, {
+        improved_solution: 'A better fix that also covers the Windows case.',
+        explanation: 'Tested by ops@corp.example.net on three machines.',
+      });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ trace_id: traceId, status: 'pending', explanation: 'Tested by [email] on three machines.' });
+      expect(res.body.redactions).toEqual([{ field: 'explanation', kind: 'email', count: 1 }]);
+      const list = await other.call('GET', `/api/v1/traces/${traceId}/amendments`);
+      expect(list.body.amendments.map((a: { id: string }) => a.id)).toEqual([res.body.id]);
+    });
+
+    it('lets only the owner or a reviewer accept; acceptance makes a new version and keeps the old one', async () => {
+      const [pending] = (await owner.call('GET', `/api/v1/traces/${traceId}/amendments`)).body.amendments;
+      const denied = await other.call('POST', `/api/v1/traces/${traceId}/amendments/${pending.id}/review`, { decision: 'accept' });
+      expect({ status: denied.status, code: denied.body.code }).toEqual({ status: 403, code: 'forbidden' });
+
+      const accepted = await owner.call('POST', `/api/v1/traces/${traceId}/amendments/${pending.id}/review`, { decision: 'accept' });
+      expect(accepted.status).toBe(200);
+      expect(accepted.body).toMatchObject({ version: 2, amendment: { status: 'accepted' } });
+
+      const trace = await owner.call('GET', `/api/v1/traces/${traceId}`);
+      expect(trace.body).toMatchObject({ version: 2, solution_text: 'A better fix that also covers the Windows case.' });
+      const versions = await owner.call('GET', `/api/v1/traces/${traceId}/versions`);
+      expect(versions.body.versions.map((v: { version: number; current: boolean }) => [v.version, v.current])).toEqual([
+        [1, false],
+        [2, true],
+      ]);
+      expect(versions.body.versions[0].solution_text).not.toBe(trace.body.solution_text);
+
+      const again = await owner.call('POST', `/api/v1/traces/${traceId}/amendments/${pending.id}/review`, { decision: 'reject' });
+      expect({ status: again.status, code: again.body.code }).toEqual({ status: 409, code: 'conflict' });
+      const [event] = await getStack().query<{ payload: { data: { version: number } } }>(
+        `SELECT payload FROM outbox WHERE subject = 'ct.v1.evt.trace.amended' AND payload->'data'->>'trace_id' = $1`,
+        [traceId],
+      );
+      expect(event.payload.data.version).toBe(2);
+      // The new text gets a new vector from the trace.amended event.
+      await waitFor(
+        async () =>
+          (
+            await getStack().query(
+              `SELECT 1 FROM trace_embeddings e JOIN traces t ON t.id = e.trace_id WHERE t.id = $1 AND e.content_hash = t.content_hash`,
+              [traceId],
+            )
+          ).length === 1,
+        { what: 'the amended trace to be embedded again' },
+      );
+    });
+
+    it('links traces with who made them, and supersession marks the old trace superseded', async () => {
+      const newer = await owner.call('POST', '/api/v1/traces', sampleTrace({ title: 'The newer way to do it' }));
+      const denied = await other.call('POST', `/api/v1/traces/${newer.body.id}/links`, { target_id: traceId, kind: 'related' });
+      expect({ status: denied.status, code: denied.body.code }).toEqual({ status: 403, code: 'forbidden' });
+
+      const link = await owner.call('POST', `/api/v1/traces/${newer.body.id}/links`, { target_id: traceId, kind: 'supersedes' });
+      expect(link.status).toBe(201);
+      expect(link.body).toMatchObject({ source_id: newer.body.id, target_id: traceId, kind: 'supersedes', created_by: expect.any(String) });
+      const old = await owner.call('GET', `/api/v1/traces/${traceId}`);
+      expect(old.body.status).toBe('superseded');
+
+      const twice = await owner.call('POST', `/api/v1/traces/${newer.body.id}/links`, { target_id: traceId, kind: 'supersedes' });
+      expect({ status: twice.status, code: twice.body.code }).toEqual({ status: 409, code: 'conflict' });
+      const self = await owner.call('POST', `/api/v1/traces/${traceId}/links`, { target_id: traceId, kind: 'related' });
+      expect({ status: self.status, code: self.body.code }).toEqual({ status: 400, code: 'validation_failed' });
+      const badKind = await owner.call('POST', `/api/v1/traces/${traceId}/links`, { target_id: newer.body.id, kind: 'likes' });
+      expect({ status: badKind.status, code: badKind.body.code }).toEqual({ status: 400, code: 'validation_failed' });
+    });
+  });
 }

@@ -79,3 +79,13 @@ export class DomainError extends Error {
     );
   }
 }
+
+/** Reputation points that unlock each privilege (DESIGN.md §8). */
+export const PRIVILEGE_THRESHOLDS = {
+  flag: 15,
+  link: 100,
+  review: 250,
+  edit: 1000,
+  moderate: 2500,
+} as const;
+export type Privilege = keyof typeof PRIVILEGE_THRESHOLDS;

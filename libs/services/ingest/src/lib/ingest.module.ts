@@ -1,8 +1,28 @@
 import { Module } from '@nestjs/common';
-import { IngestController } from './ingest.controller';
 import { DuplicateFinder } from './duplicates/duplicate-finder';
+import { ContentGuard } from './guard/content-guard';
+import { IngestController } from './ingest.controller';
+import { Privileges } from './privileges/privileges';
+import { AmendTraceUseCase } from './usecases/amend-trace/amend-trace.usecase';
+import { LinkTracesUseCase } from './usecases/link-traces/link-traces.usecase';
+import { ListAmendmentsUseCase } from './usecases/list-amendments/list-amendments.usecase';
+import { ListVersionsUseCase } from './usecases/list-versions/list-versions.usecase';
+import { ReviewAmendmentUseCase } from './usecases/review-amendment/review-amendment.usecase';
 import { SubmitTraceUseCase } from './usecases/submit-trace/submit-trace.usecase';
 
-/** Decides what enters the shared memory: validation, dedup, storage with its events. */
-@Module({ controllers: [IngestController], providers: [SubmitTraceUseCase, DuplicateFinder] })
+/** Decides what enters the shared memory: validation, scanning, dedup, amendments, links, with their events. */
+@Module({
+  controllers: [IngestController],
+  providers: [
+    ContentGuard,
+    DuplicateFinder,
+    Privileges,
+    SubmitTraceUseCase,
+    AmendTraceUseCase,
+    ReviewAmendmentUseCase,
+    ListAmendmentsUseCase,
+    ListVersionsUseCase,
+    LinkTracesUseCase,
+  ],
+})
 export class IngestModule {}

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 export const EMBEDDING_PROVIDERS = ['offline', 'openai', 'local'] as const;
 export type EmbeddingProviderKind = (typeof EMBEDDING_PROVIDERS)[number];
@@ -129,6 +129,16 @@ export class AppEnv {
   /** The directory that holds local models, one folder per model (local provider). */
   @IsString()
   LOCAL_MODEL_PATH = 'models';
+
+  /**
+   * Cosine similarity above which an existing trace is a near-duplicate candidate (the texts
+   * must confirm it). Its scale depends on the embedding model: 0.5 suits the offline model.
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  DUPLICATE_MIN_SIMILARITY = 0.5;
 
   /** Body size limit of the REST API. */
   @IsString()

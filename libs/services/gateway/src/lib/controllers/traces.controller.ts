@@ -1,6 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { IngestSubmitTrace, SearchGetTrace, SearchQueryTraces, TraceInput } from '@commontrace/contracts';
+import {
+  IngestAmendTrace,
+  IngestLinkTraces,
+  IngestListAmendments,
+  IngestListVersions,
+  IngestReviewAmendment,
+  IngestSubmitTrace,
+  SearchGetTrace,
+  SearchQueryTraces,
+  TraceInput,
+} from '@commontrace/contracts';
 import { BusClient } from '@commontrace/messaging';
 import { AuthenticatedAccount, CurrentAccount } from '../auth/current-account';
 
@@ -27,5 +37,46 @@ export class TracesController {
   @ApiOperation({ summary: 'Read one trace in full' })
   get(@Param('id') id: string) {
     return this.bus.request(SearchGetTrace.contract, { id });
+  }
+
+  @Post(':id/amendments')
+  @ApiOperation({ summary: 'Propose an improved solution (pending until the owner or a reviewer accepts it)' })
+  amend(@Param('id') id: string, @Body() body: IngestAmendTrace.AmendmentInput, @CurrentAccount() account: AuthenticatedAccount) {
+    return this.bus.request(IngestAmendTrace.contract, { ...body, trace_id: id, author_id: account.id });
+  }
+
+  @Get(':id/amendments')
+  @ApiOperation({ summary: "A trace's amendments, oldest first" })
+  amendments(@Param('id') id: string) {
+    return this.bus.request(IngestListAmendments.contract, { trace_id: id });
+  }
+
+  @Post(':id/amendments/:amendmentId/review')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Accept or reject a pending amendment (owner, or 250 reputation)' })
+  review(
+    @Param('id') id: string,
+    @Param('amendmentId') amendmentId: string,
+    @Body() body: IngestReviewAmendment.ReviewDecision,
+    @CurrentAccount() account: AuthenticatedAccount,
+  ) {
+    return this.bus.request(IngestReviewAmendment.contract, {
+      decision: body.decision,
+      trace_id: id,
+      amendment_id: amendmentId,
+      reviewer_id: account.id,
+    });
+  }
+
+  @Get(':id/versions')
+  @ApiOperation({ summary: "A trace's versions, oldest first; the last is current" })
+  versions(@Param('id') id: string) {
+    return this.bus.request(IngestListVersions.contract, { trace_id: id });
+  }
+
+  @Post(':id/links')
+  @ApiOperation({ summary: 'Link this trace to another (related, alternative_to, contradicts, duplicate_of, supersedes)' })
+  link(@Param('id') id: string, @Body() body: IngestLinkTraces.LinkInput, @CurrentAccount() account: AuthenticatedAccount) {
+    return this.bus.request(IngestLinkTraces.contract, { ...body, source_id: id, created_by: account.id });
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EmbeddingEmbedTexts } from '@commontrace/contracts';
-import { DEFAULT_DUPLICATE_THRESHOLDS, DuplicateVerdict, judgeDuplicate, TraceText, traceText } from '@commontrace/domain-traces';
+import { DEFAULT_DUPLICATE_THRESHOLDS, DuplicateThresholds, DuplicateVerdict, judgeDuplicate, TraceText, traceText } from '@commontrace/domain-traces';
+import { AppEnv } from '@commontrace/util-config';
 import { BusClient } from '@commontrace/messaging';
 import { toVectorLiteral } from '@commontrace/persistence';
 import { EntityManager } from 'typeorm';
@@ -19,7 +20,14 @@ export interface DuplicateMatch extends DuplicateVerdict {
 export class DuplicateFinder {
   private readonly logger = new Logger('DuplicateFinder');
 
-  constructor(private readonly bus: BusClient) {}
+  private readonly thresholds: DuplicateThresholds;
+
+  constructor(
+    private readonly bus: BusClient,
+    env: AppEnv,
+  ) {
+    this.thresholds = { ...DEFAULT_DUPLICATE_THRESHOLDS, similarity: env.DUPLICATE_MIN_SIMILARITY };
+  }
 
   /** The vector is asked for before any transaction opens. */
   async embed(trace: TraceText & { tags?: string[] }): Promise<{ model: string; vector: number[] } | undefined> {
@@ -40,10 +48,10 @@ export class DuplicateFinder {
          FROM trace_embeddings e JOIN traces t ON t.id = e.trace_id
         WHERE e.model = $1 AND t.status <> 'hidden' AND 1 - (e.embedding <=> $2::vector) >= $3
         ORDER BY e.embedding <=> $2::vector LIMIT $4`,
-      [embedded.model, toVectorLiteral(embedded.vector), DEFAULT_DUPLICATE_THRESHOLDS.similarity, NEIGHBOURS],
+      [embedded.model, toVectorLiteral(embedded.vector), this.thresholds.similarity, NEIGHBOURS],
     );
     for (const row of rows) {
-      const verdict = judgeDuplicate(trace, row, Number(row.similarity));
+      const verdict = judgeDuplicate(trace, row, Number(row.similarity), this.thresholds);
       if (verdict.duplicate) return { id: row.id, title: row.title, ...verdict };
     }
     return undefined;

@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, IngestSubmitTrace, TraceCreated } from '@commontrace/contracts';
-import { redactPii, scanForSecrets } from '@commontrace/domain-scanning';
 import { contentHash } from '@commontrace/domain-traces';
 import { Transaction, UnitOfWork } from '@commontrace/messaging';
 import { TraceEntity, TraceLinkEntity } from '@commontrace/persistence';
 import { DuplicateFinder } from '../../duplicates/duplicate-finder';
+import { ContentGuard } from '../../guard/content-guard';
 
 type Reply = IngestSubmitTrace.SubmitTraceReply;
-
-const TEXT_FIELDS = ['title', 'context_text', 'solution_text'] as const;
 
 /**
  * Decides whether a contribution enters the shared memory, then stores it with its
@@ -23,19 +21,25 @@ export class SubmitTraceUseCase {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly duplicates: DuplicateFinder,
+    private readonly guard: ContentGuard,
   ) {}
 
   async execute(command: IngestSubmitTrace.SubmitTraceRequest): Promise<Reply> {
     const { contributor_id, trace: input } = command;
-    await this.refuseSecrets(input);
-
-    const redactions: Reply['redactions'] = [];
-    const trace = { ...input };
-    for (const field of TEXT_FIELDS) {
-      const result = redactPii(input[field]);
-      trace[field] = result.text;
-      redactions.push(...result.redactions.map((r) => ({ field, ...r })));
-    }
+    await this.guard.refuseSecrets({
+      title: input.title,
+      context_text: input.context_text,
+      solution_text: input.solution_text,
+      agent_model: input.agent_model,
+      agent_version: input.agent_version,
+      metadata_json: input.metadata_json ? JSON.stringify(input.metadata_json, null, 1) : undefined,
+    });
+    const { texts, redactions } = this.guard.redact({
+      title: input.title,
+      context_text: input.context_text,
+      solution_text: input.solution_text,
+    });
+    const trace = { ...input, ...texts };
 
     const hash = contentHash(trace);
     const embedded = await this.duplicates.embed(trace);
@@ -62,23 +66,6 @@ export class SubmitTraceUseCase {
       }
       return { id: saved.id, status: saved.status, redactions, ...(duplicate ? { duplicate_of: duplicate.id } : {}) };
     });
-  }
-
-  private async refuseSecrets(input: IngestSubmitTrace.SubmitTraceRequest['trace']): Promise<void> {
-    const findings = await scanForSecrets({
-      title: input.title,
-      context_text: input.context_text,
-      solution_text: input.solution_text,
-      agent_model: input.agent_model,
-      agent_version: input.agent_version,
-      metadata_json: input.metadata_json ? JSON.stringify(input.metadata_json, null, 1) : undefined,
-    });
-    if (findings.length) {
-      const where = findings.map((f) => `${f.kind} in ${f.field}`).join(', ');
-      throw new DomainError(ErrorCode.SecretDetected, `Remove the credentials from the trace before contributing it: ${where}`, {
-        details: { findings },
-      });
-    }
   }
 
   private async store(tx: Transaction, contributorId: string, trace: IngestSubmitTrace.SubmitTraceRequest['trace'], hash: string) {

@@ -1,0 +1,27 @@
+import { IsIn, IsUUID } from 'class-validator';
+import { defineRequest } from '../../core/contract';
+import { AmendmentView } from '../amend-trace/amend-trace';
+
+export class ReviewDecision {
+  @IsIn(['accept', 'reject'])
+  decision: 'accept' | 'reject';
+}
+
+export class ReviewAmendmentRequest extends ReviewDecision {
+  @IsUUID()
+  trace_id: string;
+
+  @IsUUID()
+  amendment_id: string;
+
+  @IsUUID()
+  reviewer_id: string;
+}
+
+export interface ReviewAmendmentReply {
+  amendment: AmendmentView;
+  /** The trace's version after the review (a new one when accepted). */
+  version: number;
+}
+
+export const contract = defineRequest<ReviewAmendmentRequest, ReviewAmendmentReply>('ct.v1.ingest.review-amendment', ReviewAmendmentRequest);
