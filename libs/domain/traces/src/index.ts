@@ -2,3 +2,4 @@ export * from './lib/content-hash';
 export * from './lib/snippet';
 export * from './lib/near-duplicate';
 export * from './lib/duplicate-evaluation';
+export * from './lib/detect-language';

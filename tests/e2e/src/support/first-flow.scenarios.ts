@@ -46,6 +46,8 @@ export function firstFlowScenarios(getStack: () => Stack): void {
       contributor_id: contributorId,
       agent_model: 'test-model',
       version: 1,
+      language: null,
+      framework: null,
     });
 
     const embedded = await waitFor(

@@ -40,7 +40,27 @@ export function ingestRulesScenarios(getStack: () => Stack): void {
       { field: 'context_text', kind: 'ip_address', count: 1 },
     ]);
     const read = await api.call('GET', `/api/v1/traces/${res.body.id}`);
+    expect(read.body).toMatchObject({ language: null, framework: null });
     expect(read.body.context_text).toBe('Started by [email] in /home/[user]/app; the server at [ip]:8080 is unreachable from the phone.');
+  });
+
+  it('detects the language and framework from the text unless the metadata names them', async () => {
+    const detected = await api.call(
+      'POST',
+      '/api/v1/traces',
+      sampleTrace({
+        title: 'FastAPI returns 422 for a body that pydantic v2 rejects',
+        solution_text: 'Declare the field as optional:\n```python\nfrom fastapi import FastAPI\nclass Item(BaseModel):\n    note: str | None = None\n```',
+        tags: ['fastapi'],
+      }),
+    );
+    expect((await api.call('GET', `/api/v1/traces/${detected.body.id}`)).body).toMatchObject({ language: 'python', framework: 'fastapi' });
+    const given = await api.call(
+      'POST',
+      '/api/v1/traces',
+      sampleTrace({ title: 'Given stack wins over detection', metadata_json: { language: 'kotlin', framework: 'ktor' } }),
+    );
+    expect((await api.call('GET', `/api/v1/traces/${given.body.id}`)).body).toMatchObject({ language: 'kotlin', framework: 'ktor' });
   });
 
   it('does a write once per Idempotency-Key: a retry gets the first answer and stores nothing twice', async () => {

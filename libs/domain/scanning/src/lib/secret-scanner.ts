@@ -19,14 +19,14 @@ function isPlaceholderMatch(text: string, range: [number, number]): boolean {
 type LintSource = (args: unknown) => Promise<{ messages: SecretlintMessage[] }>;
 
 // secretlint ships as ES modules only; a real import() keeps this CommonJS build able to load it.
-const importModule = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<any>;
+const importModule = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<Record<string, unknown>>;
 
 let secretlint: Promise<{ lint: LintSource; config: unknown }> | undefined;
 
 function loadSecretlint() {
   secretlint ??= (async () => {
-    const core = await importModule('@secretlint/core');
-    const preset = await importModule('@secretlint/secretlint-rule-preset-recommend');
+    const core = (await importModule('@secretlint/core')) as { lintSource: LintSource };
+    const preset = (await importModule('@secretlint/secretlint-rule-preset-recommend')) as { creator: unknown };
     const config = {
       rules: [
         {
@@ -41,7 +41,7 @@ function loadSecretlint() {
         },
       ],
     };
-    return { lint: core.lintSource as LintSource, config };
+    return { lint: core.lintSource, config };
   })();
   return secretlint;
 }

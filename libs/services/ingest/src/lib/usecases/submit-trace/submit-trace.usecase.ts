@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, IngestSubmitTrace, TraceCreated } from '@commontrace/contracts';
-import { contentHash } from '@commontrace/domain-traces';
+import { contentHash, detectStack } from '@commontrace/domain-traces';
 import { Transaction, UnitOfWork } from '@commontrace/messaging';
 import { TraceEntity, TraceLinkEntity } from '@commontrace/persistence';
 import { DuplicateFinder } from '../../duplicates/duplicate-finder';
@@ -69,6 +69,8 @@ export class SubmitTraceUseCase {
   }
 
   private async store(tx: Transaction, contributorId: string, trace: IngestSubmitTrace.SubmitTraceRequest['trace'], hash: string) {
+    const given = trace.metadata_json ?? {};
+    const detected = detectStack(`${trace.context_text}\n${trace.solution_text}`, trace.tags ?? []);
     const saved = await tx.manager.save(
       tx.manager.create(TraceEntity, {
         title: trace.title,
@@ -78,6 +80,8 @@ export class SubmitTraceUseCase {
         metadata: trace.metadata_json ?? {},
         agent_model: trace.agent_model ?? null,
         agent_version: trace.agent_version ?? null,
+        language: typeof given['language'] === 'string' ? given['language'] : detected.language,
+        framework: typeof given['framework'] === 'string' ? given['framework'] : detected.framework,
         contributor_id: contributorId,
         content_hash: hash,
         status: 'pending',
