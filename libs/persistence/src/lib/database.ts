@@ -1,4 +1,6 @@
 import { Logger, OnApplicationShutdown } from '@nestjs/common';
+// TypeORM loads the driver by name at run time; importing it here makes it a declared dependency of every app.
+import 'pg';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';

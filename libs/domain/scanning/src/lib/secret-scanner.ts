@@ -1,3 +1,7 @@
+// Type-only imports: they name the packages as dependencies of this lib (and so of the built
+// apps' package.json) without a CommonJS require of these ES modules.
+import type * as SecretlintCore from '@secretlint/core';
+import type * as SecretlintPreset from '@secretlint/secretlint-rule-preset-recommend';
 import { detectSecrets } from './detectors';
 import { kindOfSecretlintMessage, SecretKind } from './secret-kinds';
 
@@ -25,8 +29,8 @@ let secretlint: Promise<{ lint: LintSource; config: unknown }> | undefined;
 
 function loadSecretlint() {
   secretlint ??= (async () => {
-    const core = (await importModule('@secretlint/core')) as { lintSource: LintSource };
-    const preset = (await importModule('@secretlint/secretlint-rule-preset-recommend')) as { creator: unknown };
+    const core = (await importModule('@secretlint/core')) as unknown as typeof SecretlintCore;
+    const preset = (await importModule('@secretlint/secretlint-rule-preset-recommend')) as unknown as typeof SecretlintPreset;
     const config = {
       rules: [
         {
@@ -41,7 +45,7 @@ function loadSecretlint() {
         },
       ],
     };
-    return { lint: core.lintSource, config };
+    return { lint: core.lintSource as unknown as LintSource, config };
   })();
   return secretlint;
 }
