@@ -151,4 +151,26 @@ describe('outbox relay in process (all-in-one mode)', () => {
     const [sent] = await ds.query(`SELECT sent_at FROM outbox WHERE id = $1`, [id]);
     expect(sent.sent_at).not.toBeNull();
   });
+
+  it('prunes sent events and processed ids past their retention, and nothing else', async () => {
+    const ds = app.get(DataSource);
+    const old = randomUUID();
+    const recent = randomUUID();
+    const unsent = randomUUID();
+    await ds.query(
+      `INSERT INTO outbox (id, subject, payload, sent_at) VALUES
+         ($1, 'x', '{}', now() - interval '8 days'), ($2, 'x', '{}', now() - interval '1 day'), ($3, 'x', '{}', NULL)`,
+      [old, recent, unsent],
+    );
+    await ds.query(`UPDATE outbox SET available_at = now() + interval '1 hour' WHERE id = $1`, [unsent]);
+    await ds.query(
+      `INSERT INTO processed_events (consumer, event_id, processed_at) VALUES ('c', $1, now() - interval '31 days'), ('c', $2, now())`,
+      [old, recent],
+    );
+    await app.get(OutboxRelay).prune();
+    const left = (await ds.query(`SELECT id FROM outbox WHERE id = ANY($1)`, [[old, recent, unsent]])).map((r: { id: string }) => r.id);
+    expect(left.sort()).toEqual([recent, unsent].sort());
+    const processed = (await ds.query(`SELECT event_id FROM processed_events WHERE consumer = 'c'`)).map((r: { event_id: string }) => r.event_id);
+    expect(processed).toEqual([recent]);
+  });
 });

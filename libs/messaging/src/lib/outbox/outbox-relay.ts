@@ -9,6 +9,12 @@ const BATCH = 100;
 /** A claimed row is invisible to other relays for this long; a crash mid-publish only delays it. */
 const LEASE_SECONDS = 30;
 
+/** Sent events are kept this long (as long as the stream keeps them), then deleted. */
+export const OUTBOX_RETENTION_DAYS = 7;
+/** Processed event ids are kept well past the longest redelivery, then deleted. */
+export const PROCESSED_RETENTION_DAYS = 30;
+const PRUNE_EVERY_MS = 10 * 60_000;
+
 const published = counter('commontrace_outbox_published_total', 'Outbox events published', ['outcome']);
 
 /** Back-off after a failed publish: 1 s, 2 s, 4 s … capped at five minutes. */
@@ -36,6 +42,7 @@ export class OutboxRelay implements OnApplicationShutdown {
   private draining?: Promise<void>;
   private again = false;
   private stopped = true;
+  private lastPrune = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -69,6 +76,7 @@ export class OutboxRelay implements OnApplicationShutdown {
       try {
         const handled = await this.publishBatch();
         if (handled === BATCH) this.again = true;
+        if (Date.now() - this.lastPrune > PRUNE_EVERY_MS) await this.prune();
       } catch (error) {
         if (!this.stopped) this.logger.error(`relay pass failed: ${(error as Error).message}`);
       }
@@ -79,6 +87,15 @@ export class OutboxRelay implements OnApplicationShutdown {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await this.draining;
+  }
+
+  /** Deletes sent events and processed-event ids past their retention, so the tables stay small. */
+  async prune(): Promise<void> {
+    this.lastPrune = Date.now();
+    await this.dataSource.query(`DELETE FROM outbox WHERE sent_at < now() - make_interval(days => $1)`, [OUTBOX_RETENTION_DAYS]);
+    await this.dataSource.query(`DELETE FROM processed_events WHERE processed_at < now() - make_interval(days => $1)`, [
+      PROCESSED_RETENTION_DAYS,
+    ]);
   }
 
   private async publishBatch(): Promise<number> {
