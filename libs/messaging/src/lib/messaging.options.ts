@@ -9,7 +9,7 @@ export interface MessagingOptions {
   /** Run the outbox relay in this process (every process that writes events, or may). */
   relay: boolean;
   outboxPollMs: number;
-  /** Run the durable event consumers discovered in this process. */
+  /** Run the durable event consumers and background jobs of this process (off for one-off commands). */
   consumers: boolean;
 }
 

@@ -21,6 +21,8 @@ export interface StartOptions {
   configureHttp?: (app: INestApplication) => void;
   /** Listen on this port instead of env.PORT (tests use 0). */
   port?: number;
+  /** Run event consumers and background jobs; one-off commands turn this off. */
+  background?: boolean;
 }
 
 /** Builds, wires and starts one CommonTrace process in either deployment mode. */
@@ -29,7 +31,13 @@ export async function startApp(options: StartOptions): Promise<INestApplication>
   const logger = new JsonLogger(createLogger(options.service, env.LOG_LEVEL));
   metricsRegistry();
   const app = await NestFactory.create<NestExpressApplication>(
-    RootModule.forRoot({ service: options.service, env, features: options.features, relay: options.relay }),
+    RootModule.forRoot({
+      service: options.service,
+      env,
+      features: options.features,
+      relay: options.relay,
+      background: options.background,
+    }),
     { logger, bodyParser: false, abortOnError: false },
   );
   app.useBodyParser('json', { limit: env.HTTP_BODY_LIMIT });

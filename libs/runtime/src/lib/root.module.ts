@@ -12,6 +12,8 @@ export interface RootModuleOptions {
   features: Type[];
   /** Run the outbox relay here: every process that writes events. */
   relay: boolean;
+  /** Run event consumers and background jobs (off for one-off commands). */
+  background?: boolean;
 }
 
 /** What every CommonTrace process has: config, database, bus, health and metrics, plus its features. */
@@ -30,7 +32,7 @@ export class RootModule {
           requestTimeoutMs: env.BUS_TIMEOUT_MS,
           relay: options.relay,
           outboxPollMs: env.OUTBOX_POLL_MS,
-          consumers: true,
+          consumers: options.background ?? true,
         }),
         HealthModule,
         MetricsModule,

@@ -19,10 +19,10 @@ export interface MainOptions extends Omit<StartOptions, 'env'> {
  * command and returns what it returned. Events it writes are published before it returns.
  */
 export async function runCommand(
-  options: Omit<StartOptions, 'port' | 'handlesRequests'>,
+  options: Omit<StartOptions, 'port' | 'handlesRequests' | 'background'>,
   command: (app: INestApplication) => Promise<unknown>,
 ): Promise<unknown> {
-  const app = await startApp({ ...options, handlesRequests: false, port: 0 });
+  const app = await startApp({ ...options, handlesRequests: false, background: false, port: 0 });
   try {
     const result = await command(app);
     await app.get(OutboxRelay).drain();

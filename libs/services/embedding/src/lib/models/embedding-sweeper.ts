@@ -1,9 +1,10 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { MESSAGING_OPTIONS, MessagingOptions } from '@commontrace/messaging';
 import { AppEnv } from '@commontrace/util-config';
 import { BackfillEmbeddingsUseCase } from '../usecases/backfill-embeddings/backfill-embeddings.usecase';
 import { EmbeddingModels } from './embedding-models';
 
-/** Registers the configured model at start, then sweeps for missing vectors every EMBEDDING_SWEEP_MS. */
+/** Registers the configured model at start, then (unless in a one-off command) sweeps for missing vectors every EMBEDDING_SWEEP_MS. */
 @Injectable()
 export class EmbeddingSweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('EmbeddingSweeper');
@@ -14,10 +15,12 @@ export class EmbeddingSweeper implements OnApplicationBootstrap, OnApplicationSh
     private readonly models: EmbeddingModels,
     private readonly backfill: BackfillEmbeddingsUseCase,
     private readonly env: AppEnv,
+    @Inject(MESSAGING_OPTIONS) private readonly messaging: MessagingOptions,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.models.registerConfigured();
+    if (!this.messaging.consumers) return;
     this.timer = setInterval(() => this.sweep(), this.env.EMBEDDING_SWEEP_MS);
     this.timer.unref();
     setImmediate(() => this.sweep());
