@@ -5,20 +5,7 @@
  * TypeORM options object may turn `synchronize` on.
  */
 
-/** Strips TypeScript-only wrappers (`true as const`, `true satisfies boolean`, ...). */
-function unwrap(node) {
-  let current = node;
-  while (
-    current &&
-    (current.type === 'TSAsExpression' ||
-      current.type === 'TSNonNullExpression' ||
-      current.type === 'TSSatisfiesExpression' ||
-      current.type === 'TSTypeAssertion')
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
+const { unwrap } = require('./ast.cjs');
 
 function isSynchronizeKey(property) {
   const key = property.key;

@@ -5,53 +5,7 @@
  * and handlers take it from there (`@MessagePattern(X.contract.subject)`), never from a string.
  */
 
-const NEST_MICROSERVICES = '@nestjs/microservices';
-const DECORATOR = 'MessagePattern';
-
-/** Local names under which `MessagePattern` is imported (plus its own name), and namespace names. */
-function importedNames(program) {
-  const names = new Set([DECORATOR]);
-  const namespaces = new Set();
-  for (const statement of program.body) {
-    if (statement.type !== 'ImportDeclaration' || statement.source.value !== NEST_MICROSERVICES) continue;
-    for (const spec of statement.specifiers) {
-      if (spec.type === 'ImportSpecifier') {
-        const imported = spec.imported.type === 'Identifier' ? spec.imported.name : spec.imported.value;
-        if (imported === DECORATOR) names.add(spec.local.name);
-      } else if (spec.type === 'ImportNamespaceSpecifier') {
-        namespaces.add(spec.local.name);
-      }
-    }
-  }
-  return { names, namespaces };
-}
-
-function isMessagePattern(callee, imports) {
-  if (callee.type === 'Identifier') return imports.names.has(callee.name);
-  return (
-    callee.type === 'MemberExpression' &&
-    !callee.computed &&
-    callee.property.type === 'Identifier' &&
-    callee.property.name === DECORATOR &&
-    callee.object.type === 'Identifier' &&
-    imports.namespaces.has(callee.object.name)
-  );
-}
-
-/** Strips TypeScript-only wrappers (`'x' as const`, `'x' satisfies T`, ...). */
-function unwrap(node) {
-  let current = node;
-  while (
-    current &&
-    (current.type === 'TSAsExpression' ||
-      current.type === 'TSNonNullExpression' ||
-      current.type === 'TSSatisfiesExpression' ||
-      current.type === 'TSTypeAssertion')
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
+const { DECORATOR, importedNames, isMessagePattern, unwrap } = require('./ast.cjs');
 
 function isStringLiteral(node) {
   const value = unwrap(node);

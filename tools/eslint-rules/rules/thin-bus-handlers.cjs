@@ -7,58 +7,13 @@
  * condition or function): validation is done by the contract's class, the rest by the use case.
  */
 
-const NEST_MICROSERVICES = '@nestjs/microservices';
-const DECORATOR = 'MessagePattern';
-
-/** Local names under which `MessagePattern` is imported (plus its own name), and namespace names. */
-function importedNames(program) {
-  const names = new Set([DECORATOR]);
-  const namespaces = new Set();
-  for (const statement of program.body) {
-    if (statement.type !== 'ImportDeclaration' || statement.source.value !== NEST_MICROSERVICES) continue;
-    for (const spec of statement.specifiers) {
-      if (spec.type === 'ImportSpecifier') {
-        const imported = spec.imported.type === 'Identifier' ? spec.imported.name : spec.imported.value;
-        if (imported === DECORATOR) names.add(spec.local.name);
-      } else if (spec.type === 'ImportNamespaceSpecifier') {
-        namespaces.add(spec.local.name);
-      }
-    }
-  }
-  return { names, namespaces };
-}
+const { DECORATOR, importedNames, isMessagePattern, unwrap } = require('./ast.cjs');
 
 function isMessagePatternDecorator(decorator, imports) {
   const expression = decorator.expression;
-  if (!expression || expression.type !== 'CallExpression') return false;
-  const callee = expression.callee;
-  if (callee.type === 'Identifier') return imports.names.has(callee.name);
-  return (
-    callee.type === 'MemberExpression' &&
-    !callee.computed &&
-    callee.property.type === 'Identifier' &&
-    callee.property.name === DECORATOR &&
-    callee.object.type === 'Identifier' &&
-    imports.namespaces.has(callee.object.name)
-  );
+  return Boolean(expression && expression.type === 'CallExpression' && isMessagePattern(expression.callee, imports));
 }
 
-/** Strips TypeScript-only wrappers (`x as T`, `x!`, `x satisfies T`, `<T>x`) and parentheses. */
-function unwrap(node) {
-  let current = node;
-  while (
-    current &&
-    (current.type === 'TSAsExpression' ||
-      current.type === 'TSNonNullExpression' ||
-      current.type === 'TSSatisfiesExpression' ||
-      current.type === 'TSTypeAssertion')
-  ) {
-    current = current.expression;
-  }
-  return current;
-}
-
-/** `this.<useCase>.execute(...)`, not optional, not computed. */
 function isUseCaseExecute(node) {
   const call = unwrap(node);
   if (!call || call.type !== 'CallExpression' || call.optional) return false;
