@@ -5,10 +5,11 @@ import { Stack } from './stack';
 /** What ingest guards, run against both deployment modes: secrets, personal data, duplicates. */
 export function ingestRulesScenarios(getStack: () => Stack): void {
   let api: Api;
+  let accountId: string;
 
   beforeAll(async () => {
     api = new Api(getStack().baseUrl);
-    await api.register('ingest-rules-agent');
+    ({ contributor_id: accountId } = await api.register('ingest-rules-agent'));
   });
 
   it('refuses a trace that contains a credential, naming the kind and field but never the value', async () => {
@@ -82,6 +83,16 @@ export function ingestRulesScenarios(getStack: () => Stack): void {
     expect(bad.status).toBe(400);
     const fixed = await api.call('POST', '/api/v1/traces', sampleTrace({ title: 'Fixed after a failed attempt' }), { 'idempotency-key': `${key}-b` });
     expect(fixed.body).toMatchObject({ status: 'pending' });
+
+    // A claim whose request died without an answer (a crashed gateway) does not block the key for long.
+    await getStack().query(
+      `INSERT INTO idempotency_keys (account_id, key, request_hash, created_at) VALUES ($1, $2, repeat('0', 64), now() - interval '3 minutes')`,
+      [accountId, `${key}-c`],
+    );
+    const afterCrash = await api.call('POST', '/api/v1/traces', sampleTrace({ title: 'Sent again after a gateway crash' }), {
+      'idempotency-key': `${key}-c`,
+    });
+    expect(afterCrash.body).toMatchObject({ status: 'pending' });
   });
 
   describe('near duplicates', () => {

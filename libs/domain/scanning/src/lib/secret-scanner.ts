@@ -47,6 +47,8 @@ function loadSecretlint() {
     };
     return { lint: core.lintSource as unknown as LintSource, config };
   })();
+  // A failed load is tried again on the next scan instead of failing every scan after it.
+  secretlint.catch(() => (secretlint = undefined));
   return secretlint;
 }
 

@@ -2,7 +2,7 @@ import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nes
 import { DomainError, ErrorCode } from '@commontrace/contracts';
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { from, Observable, of, switchMap, tap, catchError, throwError } from 'rxjs';
+import { catchError, concatMap, from, Observable, of, switchMap, throwError } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { AuthenticatedAccount } from '../auth/current-account';
 
@@ -43,7 +43,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
           return of(stored.response);
         }
         return next.handle().pipe(
-          tap((body) => void this.complete(account, key, res.statusCode, body)),
+          // The answer is stored before it is sent, so a retry that follows at once replays it.
+          concatMap(async (body) => {
+            await this.complete(account, key, res.statusCode, body);
+            return body;
+          }),
           catchError((error) => from(this.release(account, key)).pipe(switchMap(() => throwError(() => error)))),
         );
       }),
@@ -53,7 +57,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
   /** Claims the key for this request, or returns the stored answer to replay. */
   private async claim(account: string, key: string, hash: string): Promise<{ status_code: number; response: unknown } | undefined> {
     await this.dataSource.query(
-      `DELETE FROM idempotency_keys WHERE account_id = $1 AND key = $2 AND created_at < now() - interval '24 hours'`,
+      // Expired answers, and claims whose request died without an answer (a crashed gateway).
+      `DELETE FROM idempotency_keys WHERE account_id = $1 AND key = $2
+         AND (created_at < now() - interval '24 hours' OR (status_code IS NULL AND created_at < now() - interval '2 minutes'))`,
       [account, key],
     );
     const inserted = await this.dataSource.query(

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, IngestLinkTraces, TraceStatusChanged } from '@commontrace/contracts';
 import { UnitOfWork } from '@commontrace/messaging';
 import { TraceEntity, TraceLinkEntity } from '@commontrace/persistence';
-import { In } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { Privileges } from '../../privileges/privileges';
 
 /**
@@ -13,6 +13,7 @@ import { Privileges } from '../../privileges/privileges';
 @Injectable()
 export class LinkTracesUseCase {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
     private readonly privileges: Privileges,
   ) {}
@@ -23,17 +24,14 @@ export class LinkTracesUseCase {
         errors: [{ field: 'target_id', message: 'must differ from the trace being linked' }],
       });
     }
-    const owner = await this.uow.run(async (tx) => {
-      const traces = await tx.manager.find(TraceEntity, {
-        where: { id: In([request.source_id, request.target_id]) },
-        select: { id: true, contributor_id: true },
-      });
-      const source = traces.find((t) => t.id === request.source_id);
-      if (!source) throw new DomainError(ErrorCode.NotFound, `No trace ${request.source_id}`);
-      if (!traces.some((t) => t.id === request.target_id)) throw new DomainError(ErrorCode.NotFound, `No trace ${request.target_id}`);
-      return source.contributor_id;
+    const traces = await this.dataSource.manager.find(TraceEntity, {
+      where: { id: In([request.source_id, request.target_id]) },
+      select: { id: true, contributor_id: true },
     });
-    await this.privileges.require('link', request.created_by, owner, 'link this trace');
+    const source = traces.find((t) => t.id === request.source_id);
+    if (!source) throw new DomainError(ErrorCode.NotFound, `No trace ${request.source_id}`);
+    if (!traces.some((t) => t.id === request.target_id)) throw new DomainError(ErrorCode.NotFound, `No trace ${request.target_id}`);
+    await this.privileges.require('link', request.created_by, source.contributor_id, 'link this trace');
 
     return this.uow.run(async (tx) => {
       const m = tx.manager;

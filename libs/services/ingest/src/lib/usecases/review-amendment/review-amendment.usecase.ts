@@ -3,6 +3,7 @@ import { DomainError, ErrorCode, IngestReviewAmendment, TraceAmended } from '@co
 import { contentHash } from '@commontrace/domain-traces';
 import { UnitOfWork } from '@commontrace/messaging';
 import { AmendmentEntity, TraceEntity, TraceVersionEntity } from '@commontrace/persistence';
+import { DataSource } from 'typeorm';
 import { Privileges } from '../../privileges/privileges';
 import { toAmendmentView } from '../amend-trace/amendment-view';
 
@@ -14,17 +15,18 @@ import { toAmendmentView } from '../amend-trace/amendment-view';
 @Injectable()
 export class ReviewAmendmentUseCase {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
     private readonly privileges: Privileges,
   ) {}
 
   async execute(request: IngestReviewAmendment.ReviewAmendmentRequest): Promise<IngestReviewAmendment.ReviewAmendmentReply> {
-    const owner = await this.uow.run(async (tx) => {
-      const trace = await tx.manager.findOne(TraceEntity, { where: { id: request.trace_id }, select: { id: true, contributor_id: true } });
-      if (!trace) throw new DomainError(ErrorCode.NotFound, `No trace ${request.trace_id}`);
-      return trace.contributor_id;
+    const owned = await this.dataSource.manager.findOne(TraceEntity, {
+      where: { id: request.trace_id },
+      select: { id: true, contributor_id: true },
     });
-    await this.privileges.require('review', request.reviewer_id, owner, 'review amendments of this trace');
+    if (!owned) throw new DomainError(ErrorCode.NotFound, `No trace ${request.trace_id}`);
+    await this.privileges.require('review', request.reviewer_id, owned.contributor_id, 'review amendments of this trace');
 
     return this.uow.run(async (tx) => {
       const m = tx.manager;
