@@ -25,6 +25,24 @@ const depConstraints = [
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util'] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
   { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['*'] },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:messaging', 'type:persistence', 'type:contracts', 'type:util'] },
+];
+
+// Spec files may also use the use-case test tier (libs/testing); production code may not.
+const specDepConstraints = depConstraints.map((c) =>
+  c.sourceTag.startsWith('type:') && c.sourceTag !== 'type:test'
+    ? { ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'type:testing'] }
+    : c,
+);
+
+const boundaries = (constraints) => [
+  'error',
+  {
+    enforceBuildableLibDependency: true,
+    banTransitiveDependencies: false,
+    allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$', '^(\\.\\./)+tools/webpack/app-config$'],
+    depConstraints: constraints,
+  },
 ];
 
 export default [
@@ -35,18 +53,11 @@ export default [
   {
     files: ['**/*.ts', '**/*.js', '**/*.cts', '**/*.mjs'],
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: true,
-          banTransitiveDependencies: false,
-          allow: ['^.*/eslint(\\.base)?\\.config\\.[cm]?[jt]s$', '^(\\.\\./)+tools/webpack/app-config$'],
-          depConstraints,
-        },
-      ],
+      '@nx/enforce-module-boundaries': boundaries(depConstraints),
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  { files: ['**/*.spec.ts'], rules: { '@nx/enforce-module-boundaries': boundaries(specDepConstraints) } },
   // Architecture rules (DESIGN.md) as lint rules: tools/eslint-rules. basePath anchors the patterns at the
   // workspace root, since `nx lint` runs ESLint from each project with the project's own config file.
   {

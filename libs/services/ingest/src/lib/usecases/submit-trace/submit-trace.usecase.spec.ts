@@ -1,0 +1,83 @@
+import { DomainError, EmbeddingEmbedTexts, ErrorCode, TraceCreated } from '@commontrace/contracts';
+import { HASHING_DIMENSIONS, HASHING_MODEL_ID, hashingEmbed } from '@commontrace/domain-embedding';
+import { UseCaseHarness } from '@commontrace/testing';
+import { IngestModule } from '../../ingest.module';
+import { SubmitTraceUseCase } from './submit-trace.usecase';
+
+const trace = {
+  title: 'Jest cannot find module after switching to path aliases',
+  context_text: 'After adding "paths" to tsconfig, jest fails with Cannot find module @app/util from src/index.spec.ts.',
+  solution_text: 'Jest does not read tsconfig paths: map them in moduleNameMapper, for example with pathsToModuleNameMapper from ts-jest.',
+  tags: ['jest', 'typescript'],
+};
+
+describe('SubmitTraceUseCase', () => {
+  let h: UseCaseHarness;
+  let submit: SubmitTraceUseCase;
+  let contributor: string;
+
+  beforeAll(async () => {
+    h = await UseCaseHarness.start({ module: IngestModule });
+    // The embedding service, as the offline provider answers.
+    h.fake(EmbeddingEmbedTexts.contract, ({ texts }) => ({
+      model: HASHING_MODEL_ID,
+      dimensions: HASHING_DIMENSIONS,
+      vectors: texts.map((t) => hashingEmbed(t)),
+    }));
+    submit = h.get(SubmitTraceUseCase);
+    contributor = await h.account();
+  });
+
+  afterAll(() => h.close());
+
+  it('stores the trace pending, with its trace.created event in the same transaction', async () => {
+    const reply = await submit.execute({ contributor_id: contributor, trace });
+    expect(reply).toMatchObject({ status: 'pending', redactions: [] });
+    const [row] = await h.query(`SELECT title, contributor_id, status, language FROM traces WHERE id = $1`, [reply.id]);
+    expect(row).toEqual({ title: trace.title, contributor_id: contributor, status: 'pending', language: 'typescript' });
+    const events = await h.events<{ trace_id: string }>(TraceCreated.contract.subject);
+    expect(events.map((e) => e.data.trace_id)).toEqual([reply.id]);
+  });
+
+  it('refuses an exact duplicate with the existing trace, and stores nothing', async () => {
+    const before = await h.query(`SELECT count(*)::int AS n FROM traces`);
+    const error = await submit.execute({ contributor_id: contributor, trace }).catch((e) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe(ErrorCode.DuplicateTrace);
+    expect(await h.query(`SELECT count(*)::int AS n FROM traces`)).toEqual(before);
+  });
+
+  it('stores a forced duplicate linked duplicate_of the existing one', async () => {
+    const reply = await submit.execute({ contributor_id: contributor, trace: { ...trace, force: true } });
+    expect(reply.duplicate_of).toBeDefined();
+    const links = await h.query(`SELECT target_id, kind FROM trace_links WHERE source_id = $1`, [reply.id]);
+    expect(links).toEqual([{ target_id: reply.duplicate_of, kind: 'duplicate_of' }]);
+  });
+
+  it('refuses a credential before anything is stored, naming the kind and the field', async () => {
+    const before = await h.query(`SELECT count(*)::int AS n FROM traces`);
+    const secret = { ...trace, title: 'Deploy fails', solution_text: 'export GITHUB_TOKEN=ghp_' + 'aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3z5A' };
+    const error = (await submit.execute({ contributor_id: contributor, trace: secret }).catch((e) => e)) as DomainError;
+    expect(error.code).toBe(ErrorCode.SecretDetected);
+    expect(error.extra.details).toEqual({ findings: [{ field: 'solution_text', kind: 'github_token' }] });
+    expect(await h.query(`SELECT count(*)::int AS n FROM traces`)).toEqual(before);
+  });
+
+  it('replaces personal data and says what it replaced', async () => {
+    const reply = await submit.execute({
+      contributor_id: contributor,
+      trace: {
+        title: 'SSH agent forwarding lost inside tmux',
+        context_text: 'Inside tmux on /home/marta/work, ssh to 203.0.113.42 asks for a password again.',
+        solution_text: 'Refresh SSH_AUTH_SOCK in tmux: set update-environment to include SSH_AUTH_SOCK, then reattach.',
+        tags: ['ssh', 'tmux'],
+      },
+    });
+    expect(reply.redactions).toEqual([
+      { field: 'context_text', kind: 'home_directory_user', count: 1 },
+      { field: 'context_text', kind: 'ip_address', count: 1 },
+    ]);
+    const [row] = await h.query<{ context_text: string }>(`SELECT context_text FROM traces WHERE id = $1`, [reply.id]);
+    expect(row.context_text).toBe('Inside tmux on /home/[user]/work, ssh to [ip] asks for a password again.');
+  });
+});
