@@ -3,6 +3,7 @@
 import type * as SecretlintCore from '@secretlint/core';
 import type * as SecretlintPreset from '@secretlint/secretlint-rule-preset-recommend';
 import { detectSecrets } from './detectors';
+import { isPlaceholder } from './secret-values';
 import { kindOfSecretlintMessage, SecretKind } from './secret-kinds';
 
 export interface SecretFinding {
@@ -16,9 +17,16 @@ interface SecretlintMessage {
   range: [number, number];
 }
 
-/** secretlint matches that hold a placeholder rather than a value (`<password>`, `${DB_PASSWORD}`, XXXX). */
+const URL_PASSWORD = /:\/\/[^\s:/@]{0,256}:([^\s/@]{1,256})@/;
+
+/**
+ * secretlint matches that hold a placeholder rather than a value (`<password>`, `${DB_PASSWORD}`,
+ * XXXX, AWS's EXAMPLE keys), or a URL whose password is one (`amqp://guest:guest@`, `user:pass@`).
+ */
 function isPlaceholderMatch(text: string, range: [number, number]): boolean {
-  return /<[^>\s]+>|\$\{|X{6,}|EXAMPLE|:guest@/.test(text.slice(range[0], range[1]));
+  const match = text.slice(range[0], range[1]);
+  if (/<[^\s<>]{1,64}>|\$\{|EXAMPLE/.test(match)) return true;
+  return isPlaceholder(URL_PASSWORD.exec(match)?.[1] ?? match);
 }
 type LintSource = (args: unknown) => Promise<{ messages: SecretlintMessage[] }>;
 

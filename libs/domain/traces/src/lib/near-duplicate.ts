@@ -51,7 +51,7 @@ export function versions(text: string): Set<string> {
 
 /** Error identifiers: Node/npm codes, errno names, exception class names, HTTP and exit statuses. */
 export function errorMarkers(text: string): Set<string> {
-  const found = text.match(/\b(?:ERR_[A-Z0-9_]+|E[A-Z]{3,}[A-Z0-9_]*|[A-Z][a-zA-Z]+(?:Error|Exception)|TS\d{4}|HTTP \d{3}|\d{3} (?:Not Found|Forbidden|Unauthorized|Bad Gateway|Service Unavailable))\b/g);
+  const found = text.match(/\b(?:ERR_[A-Z0-9_]+|E[A-Z]{3}[A-Z0-9_]*|[A-Z][a-zA-Z]+(?:Error|Exception)|TS\d{4}|HTTP \d{3}|\d{3} (?:Not Found|Forbidden|Unauthorized|Bad Gateway|Service Unavailable))\b/g);
   return new Set(found ?? []);
 }
 
