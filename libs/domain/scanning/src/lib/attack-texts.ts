@@ -11,17 +11,17 @@ export interface AttackText {
 /**
  * Texts built to make a regular expression backtrack or move super-linearly: long runs of the
  * characters that a pattern's quantifiers accept, behind the prefix that starts it and without
- * the ending it needs. The specs run every detector and redaction rule over each of them, and the
- * scanning benchmark times them.
+ * the ending it needs (or with one that rejects the match at the last character). The specs run
+ * every detector and redaction rule over each of them, and the scanning benchmark times them.
  */
 export function attackTexts(length = 50_000): AttackText[] {
   const run = (unit: string) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
-  const after = (prefix: string, unit: string) => (prefix + run(unit)).slice(0, length);
+  const after = (prefix: string, unit: string, end: string) => (prefix + run(unit)).slice(0, length - end.length) + end;
   const any = (unit: string): AttackText => ({ name: `${JSON.stringify(unit)} repeated`, target: 'any', text: run(unit) });
-  const at = (target: AttackText['target'], prefix: string, unit: string): AttackText => ({
-    name: `${JSON.stringify(prefix)} then ${JSON.stringify(unit)} repeated`,
+  const at = (target: AttackText['target'], prefix: string, unit: string, end = ''): AttackText => ({
+    name: `${JSON.stringify(prefix)} then ${JSON.stringify(unit)} repeated${end ? ` then ${JSON.stringify(end)}` : ''}`,
     target,
-    text: after(prefix, unit),
+    text: after(prefix, unit, end),
   });
   return [
     ...['a', 'A', '0', 'a0', ' ', '\n', '-', '_', '.', '<', '{', '$', '*', 'x', 'Aa0+/', 'a:', '://', '"', "'"].map(any),
@@ -68,6 +68,8 @@ export function attackTexts(length = 50_000): AttackText[] {
     at('generic_secret_assignment', '', 'token-'),
     at('generic_secret_assignment', 'password=', 'a'),
     at('generic_secret_assignment', 'password=', 'Aa'),
+    at('generic_secret_assignment', 'password=', 'a', '!'),
+    at('generic_secret_assignment', 'password = "', 'Ab1', '!'),
     at('generic_secret_assignment', '', 'password '),
     at('generic_secret_assignment', '', 'password is '),
     at('generic_secret_assignment', 'password', ' '),
@@ -76,6 +78,8 @@ export function attackTexts(length = 50_000): AttackText[] {
     at('email', '', 'a@a.a'),
     at('email', '', 'a.'),
     at('email', 'a@', 'a.'),
+    at('email', 'a@a', '.a', '.1'),
+    at('email', '', 'a-'),
     at('email', '', 'a@'),
     at('email', '', '@a.'),
     at('home_directory_user', '', '/home/'),

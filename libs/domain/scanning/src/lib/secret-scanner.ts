@@ -60,6 +60,11 @@ function loadSecretlint() {
   return secretlint;
 }
 
+/** Loads secretlint and its rules (once); a scan does this itself when it has not been done. */
+export async function loadSecretScanner(): Promise<void> {
+  await loadSecretlint();
+}
+
 /**
  * Finds credentials in every given text field: secretlint's recommended rules plus our own
  * detectors for what they miss. Returns each (field, kind) once, and never the value.

@@ -14,29 +14,24 @@ export class AmendTraceUseCase {
   ) {}
 
   async execute(request: IngestAmendTrace.AmendTraceRequest): Promise<IngestAmendTrace.AmendmentView> {
-    await this.guard.refuseSecrets({
+    const texts = {
       improved_solution: request.improved_solution,
       explanation: request.explanation,
       title: request.title,
       context_text: request.context_text,
-    });
+    };
+    const { texts: redacted, redactions } = await this.guard.screen({ scan: texts, redact: texts });
     const trace = await this.dataSource.manager.findOne(TraceEntity, { where: { id: request.trace_id }, select: { id: true, status: true } });
     if (!trace || trace.status === 'hidden') throw new DomainError(ErrorCode.NotFound, `No trace ${request.trace_id}`);
 
-    const { texts, redactions } = this.guard.redact({
-      improved_solution: request.improved_solution,
-      explanation: request.explanation,
-      ...(request.title ? { title: request.title } : {}),
-      ...(request.context_text ? { context_text: request.context_text } : {}),
-    } as Record<string, string>);
     const saved = await this.dataSource.manager.save(
       this.dataSource.manager.create(AmendmentEntity, {
         trace_id: trace.id,
         author_id: request.author_id,
-        improved_solution: texts['improved_solution'],
-        explanation: texts['explanation'],
-        title: texts['title'] ?? null,
-        context_text: texts['context_text'] ?? null,
+        improved_solution: redacted.improved_solution,
+        explanation: redacted.explanation,
+        title: redacted.title ?? null,
+        context_text: redacted.context_text ?? null,
         status: 'pending',
       }),
     );
