@@ -105,6 +105,12 @@ export function idempotencyScenarios(getStack: () => Stack, { concurrentTransact
     expect(forced.body.duplicate_of).toBeDefined();
   });
 
+  it('refuses a malformed key before anything is sent', async () => {
+    const res = await api.call('POST', '/api/v1/traces', sampleTrace(), { 'idempotency-key': 'has a space' });
+    expect({ status: res.status, code: res.body.code }).toEqual({ status: 400, code: 'validation_failed' });
+    expect(res.body.errors).toEqual([{ field: 'Idempotency-Key', message: 'invalid' }]);
+  });
+
   it('keeps keys per account', async () => {
     const other = new Api(getStack().baseUrl);
     await other.register('another-idempotency-agent');
