@@ -1,5 +1,4 @@
-import { DomainError, EmbeddingEmbedTexts, ErrorCode } from '@commontrace/contracts';
-import { HASHING_DIMENSIONS, HASHING_MODEL_ID, hashingEmbed } from '@commontrace/domain-embedding';
+import { DomainError, ErrorCode } from '@commontrace/contracts';
 import { UseCaseHarness } from '@commontrace/testing';
 import { IdempotencyScope, RequestContext } from '@commontrace/util-observability';
 import { waitFor } from '@commontrace/util-testing';
@@ -66,12 +65,8 @@ describe('idempotent ingest writes', () => {
   const count = async (sql: string, params: unknown[]) => (await h.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`, params))[0].n;
 
   beforeAll(async () => {
+    // No embedding service: only the exact duplicate check applies, which is all these writes need.
     h = await UseCaseHarness.start({ module: IngestModule });
-    h.fake(EmbeddingEmbedTexts.contract, ({ texts }) => ({
-      model: HASHING_MODEL_ID,
-      dimensions: HASHING_DIMENSIONS,
-      vectors: texts.map((t) => hashingEmbed(t)),
-    }));
     account = await h.account();
   });
 
