@@ -17,8 +17,9 @@ export interface RunOptions {
 }
 
 /**
- * Writes a use case's rows and its events in one transaction. After the commit the relay is
- * nudged, so events leave at once instead of at the next poll.
+ * Writes a use case's rows and its events in one transaction (and, for an idempotent write, the
+ * request's Idempotency-Key with the answer). After the commit the relay is nudged, so events
+ * leave at once instead of at the next poll.
  */
 @Injectable()
 export class UnitOfWork {

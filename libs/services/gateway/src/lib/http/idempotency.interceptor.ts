@@ -10,7 +10,7 @@ export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** What a key binds to: the same key with another method, path or body is refused. */
-export function requestHash(method: string, path: string, body: unknown): string {
+function requestHash(method: string, path: string, body: unknown): string {
   return createHash('sha256').update(`${method} ${path}\n${JSON.stringify(body ?? null)}`).digest('hex');
 }
 
@@ -35,7 +35,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     const scope: IdempotencyScope = { account: req.account.id, key, requestHash: requestHash(req.method, req.path, req.body) };
     const current = RequestContext.current();
-    const data = { requestId: current?.requestId ?? RequestContext.sanitize(undefined), outgoingIdempotency: scope };
+    const data = { ...current, requestId: current?.requestId ?? RequestContext.sanitize(undefined), outgoingIdempotency: scope };
     return new Observable((subscriber) =>
       RequestContext.run(data, () =>
         next
