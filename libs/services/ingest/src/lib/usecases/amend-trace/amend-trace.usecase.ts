@@ -1,11 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, IngestAmendTrace } from '@commontrace/contracts';
+import { IngestAmendTrace } from '@commontrace/contracts';
 import { AmendmentEntity, TraceEntity } from '@commontrace/persistence';
 import { DataSource } from 'typeorm';
 import { ContentGuard } from '../../guard/content-guard';
+import { servedOrNotFound } from '../../privileges/visibility';
+import { checkBaseVersion } from './base-version';
 import { toAmendmentView } from './amendment-view';
 
-/** Proposes an improvement of a trace: scanned and redacted like a contribution, pending until reviewed. */
+/**
+ * Proposes an improvement of a trace: scanned and redacted like a contribution, pending until
+ * reviewed. It records the version it was written against (`base_version`, by default the
+ * current one); one written against an older version is refused as stale.
+ */
 @Injectable()
 export class AmendTraceUseCase {
   constructor(
@@ -20,8 +26,11 @@ export class AmendTraceUseCase {
       title: request.title,
       context_text: request.context_text,
     });
-    const trace = await this.dataSource.manager.findOne(TraceEntity, { where: { id: request.trace_id }, select: { id: true, status: true } });
-    if (!trace || trace.status === 'hidden') throw new DomainError(ErrorCode.NotFound, `No trace ${request.trace_id}`);
+    const trace = servedOrNotFound(
+      await this.dataSource.manager.findOne(TraceEntity, { where: { id: request.trace_id }, select: { id: true, status: true, version: true } }),
+      request.trace_id,
+    );
+    const baseVersion = checkBaseVersion(request.base_version ?? trace.version, trace.version);
 
     const { texts, redactions } = this.guard.redact({
       improved_solution: request.improved_solution,
@@ -37,6 +46,7 @@ export class AmendTraceUseCase {
         explanation: texts['explanation'],
         title: texts['title'] ?? null,
         context_text: texts['context_text'] ?? null,
+        base_version: baseVersion,
         status: 'pending',
       }),
     );
