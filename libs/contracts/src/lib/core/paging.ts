@@ -1,4 +1,4 @@
-import { Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 /**
@@ -12,7 +12,7 @@ export const PAGE_LIMITS = { defaultLimit: 10, maxLimit: 50, maxBytes: 512 * 102
 /** `?limit=` of a paged list (a string in a query, a number on the bus). */
 export class PageQuery {
   @IsOptional()
-  @Type(() => Number)
+  @Transform(({ value }) => (typeof value === 'string' && /^[0-9]{1,9}$/.test(value) ? Number(value) : value))
   @IsInt()
   @Min(1)
   @Max(PAGE_LIMITS.maxLimit)
