@@ -1,6 +1,7 @@
-import { DomainError, ErrorCode } from '@commontrace/contracts';
+import { ErrorCode } from '@commontrace/contracts';
 import { UseCaseHarness } from '@commontrace/testing';
 import { IngestModule } from '../../ingest.module';
+import { insertTrace, refusal } from '../spec-fixtures';
 import { AmendTraceUseCase } from './amend-trace.usecase';
 
 describe('AmendTraceUseCase', () => {
@@ -9,16 +10,8 @@ describe('AmendTraceUseCase', () => {
   let owner: string;
   let author: string;
 
-  const trace = async (version = 1, status = 'pending'): Promise<string> => {
-    const [row] = await h.query<{ id: string }>(
-      `INSERT INTO traces (title, context_text, solution_text, contributor_id, content_hash, status, version)
-       VALUES ('t', 'c', 's', $1, md5(random()::text) || md5(random()::text), $2, $3) RETURNING id`,
-      [owner, status, version],
-    );
-    return row.id;
-  };
+  const trace = (version = 1, status = 'pending') => insertTrace(h, owner, { version, status });
   const proposal = { improved_solution: 'Pin the version in the lockfile and rebuild.', explanation: 'The range picks up a broken release.' };
-  const refusal = (p: Promise<unknown>) => p.then(() => null, (e: DomainError) => ({ code: e.code, details: e.extra.details }));
   const count = async (traceId: string) => (await h.query<{ n: number }>(`SELECT count(*)::int AS n FROM amendments WHERE trace_id = $1`, [traceId]))[0].n;
 
   beforeAll(async () => {

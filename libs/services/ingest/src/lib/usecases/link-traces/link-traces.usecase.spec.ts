@@ -1,6 +1,7 @@
-import { DomainError, ErrorCode, IngestLinkTraces, ReputationGetReputation, TraceStatusChanged } from '@commontrace/contracts';
+import { ErrorCode, IngestLinkTraces, ReputationGetReputation, TraceStatusChanged } from '@commontrace/contracts';
 import { UseCaseHarness } from '@commontrace/testing';
 import { IngestModule } from '../../ingest.module';
+import { insertTrace, refusal, reputationWith } from '../spec-fixtures';
 import { LinkTracesUseCase } from './link-traces.usecase';
 
 type Kind = IngestLinkTraces.LinkKind;
@@ -19,26 +20,14 @@ describe('LinkTracesUseCase', () => {
   let reviewer: string; // 250 points: the review privilege
   let other: string; // 1 point
 
-  const trace = async (owner: string, status = 'pending'): Promise<string> => {
-    const [row] = await h.query<{ id: string }>(
-      `INSERT INTO traces (title, context_text, solution_text, contributor_id, content_hash, status)
-       VALUES ('t', 'c', 's', $1, md5(random()::text) || md5(random()::text), $2) RETURNING id`,
-      [owner, status],
-    );
-    return row.id;
-  };
+  const trace = (owner: string, status = 'pending') => insertTrace(h, owner, { status });
   const statusOf = async (id: string) => (await h.query<{ status: string }>(`SELECT status FROM traces WHERE id = $1`, [id]))[0].status;
   const linksOf = async (source: string) => h.query(`SELECT target_id, kind, created_by FROM trace_links WHERE source_id = $1`, [source]);
-  const refusal = (p: Promise<unknown>) => p.then(() => null, (e: DomainError) => ({ code: e.code, details: e.extra.details }));
 
   beforeAll(async () => {
     h = await UseCaseHarness.start({ module: IngestModule });
     // The reputation service, with the points each agent has.
-    h.fake(ReputationGetReputation.contract, ({ contributor_id }) => ({
-      contributor_id,
-      points: points.get(contributor_id) ?? 1,
-      traces_contributed: 0,
-    }));
+    h.fake(ReputationGetReputation.contract, reputationWith(points));
     link = h.get(LinkTracesUseCase);
     [author, targetOwner, both, linker, reviewer, other] = await Promise.all(
       ['author', 'target-owner', 'both', 'linker', 'reviewer', 'other'].map((n) => h.account(n)),

@@ -1,6 +1,7 @@
-import { DomainError, ErrorCode, PAGE_LIMITS } from '@commontrace/contracts';
+import { ErrorCode, PAGE_LIMITS } from '@commontrace/contracts';
 import { UseCaseHarness } from '@commontrace/testing';
 import { IngestModule } from '../../ingest.module';
+import { insertTrace, refusal } from '../spec-fixtures';
 import { ListAmendmentsUseCase } from './list-amendments.usecase';
 
 describe('ListAmendmentsUseCase', () => {
@@ -8,14 +9,7 @@ describe('ListAmendmentsUseCase', () => {
   let list: ListAmendmentsUseCase;
   let owner: string;
 
-  const trace = async (status = 'pending'): Promise<string> => {
-    const [row] = await h.query<{ id: string }>(
-      `INSERT INTO traces (title, context_text, solution_text, contributor_id, content_hash, status)
-       VALUES ('t', 'c', 's', $1, md5(random()::text) || md5(random()::text), $2) RETURNING id`,
-      [owner, status],
-    );
-    return row.id;
-  };
+  const trace = (status = 'pending') => insertTrace(h, owner, { status });
   /** `n` amendments proposed in this order, all in the same instant (the order falls back on the id). */
   const amendments = async (traceId: string, n: number, chars = 10): Promise<string[]> => {
     const rows = await h.query<{ id: string }>(
@@ -25,7 +19,7 @@ describe('ListAmendmentsUseCase', () => {
     );
     return rows.map((r) => r.id);
   };
-  const refusal = (p: Promise<unknown>) => p.then(() => null, (e: DomainError) => e.code);
+  const codeOf = async (p: Promise<unknown>) => (await refusal(p))?.code;
 
   beforeAll(async () => {
     h = await UseCaseHarness.start({ module: IngestModule });
@@ -78,10 +72,10 @@ describe('ListAmendmentsUseCase', () => {
   it('refuses a cursor from another trace, and answers 404 for hidden and missing traces', async () => {
     const id = await trace();
     const [foreign] = await amendments(await trace(), 1);
-    expect(await refusal(list.execute({ trace_id: id, cursor: foreign }))).toBe(ErrorCode.ValidationFailed);
+    expect(await codeOf(list.execute({ trace_id: id, cursor: foreign }))).toBe(ErrorCode.ValidationFailed);
     const hidden = await trace('hidden');
     await amendments(hidden, 1);
-    expect(await refusal(list.execute({ trace_id: hidden }))).toBe(ErrorCode.NotFound);
-    expect(await refusal(list.execute({ trace_id: '00000000-0000-4000-8000-000000000000' }))).toBe(ErrorCode.NotFound);
+    expect(await codeOf(list.execute({ trace_id: hidden }))).toBe(ErrorCode.NotFound);
+    expect(await codeOf(list.execute({ trace_id: '00000000-0000-4000-8000-000000000000' }))).toBe(ErrorCode.NotFound);
   });
 });

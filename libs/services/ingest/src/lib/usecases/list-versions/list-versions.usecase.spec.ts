@@ -1,6 +1,7 @@
-import { DomainError, ErrorCode, PAGE_LIMITS } from '@commontrace/contracts';
+import { ErrorCode, PAGE_LIMITS } from '@commontrace/contracts';
 import { UseCaseHarness } from '@commontrace/testing';
 import { IngestModule } from '../../ingest.module';
+import { insertTrace, refusal } from '../spec-fixtures';
 import { ListVersionsUseCase } from './list-versions.usecase';
 
 describe('ListVersionsUseCase', () => {
@@ -11,17 +12,13 @@ describe('ListVersionsUseCase', () => {
 
   /** A trace at `current` with versions 1…current-1 kept, each `chars` long. */
   const traceWithVersions = async (current: number, chars = 10, status = 'pending'): Promise<string> => {
-    const [row] = await h.query<{ id: string }>(
-      `INSERT INTO traces (title, context_text, solution_text, contributor_id, content_hash, status, version)
-       VALUES ('t', 'c', repeat('s', $4), $1, md5(random()::text) || md5(random()::text), $2, $3) RETURNING id`,
-      [owner, status, current, chars],
-    );
+    const id = await insertTrace(h, owner, { status, version: current, solutionChars: chars });
     await h.query(
       `INSERT INTO trace_versions (trace_id, version, title, context_text, solution_text, created_by)
        SELECT $1, v, 'title ' || v, 'c', repeat('s', $3), $4 FROM generate_series(1, $2 - 1) v`,
-      [row.id, current, chars, owner],
+      [id, current, chars, owner],
     );
-    return row.id;
+    return id;
   };
   const numbers = (reply: { versions: { version: number }[] }) => reply.versions.map((v) => v.version);
 
@@ -77,8 +74,7 @@ describe('ListVersionsUseCase', () => {
   it('answers 404 for a hidden trace and a missing one', async () => {
     const hidden = await traceWithVersions(2, 10, 'hidden');
     for (const id of [hidden, '00000000-0000-4000-8000-000000000000']) {
-      const error = (await list.execute({ trace_id: id }).catch((e) => e)) as DomainError;
-      expect(error.code).toBe(ErrorCode.NotFound);
+      expect((await refusal(list.execute({ trace_id: id })))?.code).toBe(ErrorCode.NotFound);
     }
   });
 });

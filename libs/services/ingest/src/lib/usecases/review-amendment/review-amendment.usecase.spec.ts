@@ -1,6 +1,7 @@
-import { DomainError, ErrorCode, ReputationGetReputation, TraceAmended } from '@commontrace/contracts';
+import { ErrorCode, ReputationGetReputation, TraceAmended } from '@commontrace/contracts';
 import { UseCaseHarness } from '@commontrace/testing';
 import { IngestModule } from '../../ingest.module';
+import { insertTrace, refusal, reputationWith } from '../spec-fixtures';
 import { AmendTraceUseCase } from '../amend-trace/amend-trace.usecase';
 import { ReviewAmendmentUseCase } from './review-amendment.usecase';
 
@@ -14,27 +15,15 @@ describe('ReviewAmendmentUseCase', () => {
   let reviewer: string; // 250 points
   let other: string; // 100 points: enough to link, not to review
 
-  const trace = async (status = 'pending'): Promise<string> => {
-    const [row] = await h.query<{ id: string }>(
-      `INSERT INTO traces (title, context_text, solution_text, contributor_id, content_hash, status)
-       VALUES ('Original title', 'Original context', 'Original solution', $1, md5(random()::text) || md5(random()::text), $2) RETURNING id`,
-      [owner, status],
-    );
-    return row.id;
-  };
+  const trace = () => insertTrace(h, owner);
   const propose = (traceId: string, solution: string) =>
     amend.execute({ trace_id: traceId, author_id: author, improved_solution: solution, explanation: 'clearer' });
-  const refusal = (p: Promise<unknown>) => p.then(() => null, (e: DomainError) => ({ code: e.code, details: e.extra.details }));
   const textOf = async (id: string) =>
     (await h.query<{ version: number; solution_text: string }>(`SELECT version, solution_text FROM traces WHERE id = $1`, [id]))[0];
 
   beforeAll(async () => {
     h = await UseCaseHarness.start({ module: IngestModule });
-    h.fake(ReputationGetReputation.contract, ({ contributor_id }) => ({
-      contributor_id,
-      points: points.get(contributor_id) ?? 1,
-      traces_contributed: 0,
-    }));
+    h.fake(ReputationGetReputation.contract, reputationWith(points));
     amend = h.get(AmendTraceUseCase);
     review = h.get(ReviewAmendmentUseCase);
     [owner, author, reviewer, other] = await Promise.all(['owner', 'author', 'reviewer', 'other'].map((n) => h.account(n)));
