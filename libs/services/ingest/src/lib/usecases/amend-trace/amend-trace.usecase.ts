@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, IngestAmendTrace } from '@commontrace/contracts';
+import { IngestAmendTrace } from '@commontrace/contracts';
 import { UnitOfWork } from '@commontrace/messaging';
 import { AmendmentEntity, TraceEntity } from '@commontrace/persistence';
 import { DataSource } from 'typeorm';
 import { ContentGuard } from '../../guard/content-guard';
+import { servedOrNotFound } from '../../privileges/visibility';
+import { checkBaseVersion } from './base-version';
 import { toAmendmentView } from './amendment-view';
 
-/** Proposes an improvement of a trace: scanned and redacted like a contribution, pending until reviewed. */
+/**
+ * Proposes an improvement of a trace: scanned and redacted like a contribution, pending until
+ * reviewed. It records the version it was written against (`base_version`, by default the
+ * current one); one written against an older version is refused as stale.
+ */
 @Injectable()
 export class AmendTraceUseCase {
   constructor(
@@ -22,8 +28,11 @@ export class AmendTraceUseCase {
       title: request.title,
       context_text: request.context_text,
     });
-    const trace = await this.dataSource.manager.findOne(TraceEntity, { where: { id: request.trace_id }, select: { id: true, status: true } });
-    if (!trace || trace.status === 'hidden') throw new DomainError(ErrorCode.NotFound, `No trace ${request.trace_id}`);
+    const trace = servedOrNotFound(
+      await this.dataSource.manager.findOne(TraceEntity, { where: { id: request.trace_id }, select: { id: true, status: true, version: true } }),
+      request.trace_id,
+    );
+    const baseVersion = checkBaseVersion(request.base_version ?? trace.version, trace.version);
 
     const { texts, redactions } = this.guard.redact({
       improved_solution: request.improved_solution,
@@ -31,19 +40,23 @@ export class AmendTraceUseCase {
       ...(request.title ? { title: request.title } : {}),
       ...(request.context_text ? { context_text: request.context_text } : {}),
     } as Record<string, string>);
-    return this.uow.run(async (tx) => {
-      const saved = await tx.manager.save(
-        tx.manager.create(AmendmentEntity, {
-          trace_id: trace.id,
-          author_id: request.author_id,
-          improved_solution: texts['improved_solution'],
-          explanation: texts['explanation'],
-          title: texts['title'] ?? null,
-          context_text: texts['context_text'] ?? null,
-          status: 'pending',
-        }),
-      );
-      return { ...toAmendmentView(saved), redactions };
-    }, { idempotent: true });
+    return this.uow.run(
+      async (tx) => {
+        const saved = await tx.manager.save(
+          tx.manager.create(AmendmentEntity, {
+            trace_id: trace.id,
+            author_id: request.author_id,
+            improved_solution: texts['improved_solution'],
+            explanation: texts['explanation'],
+            title: texts['title'] ?? null,
+            context_text: texts['context_text'] ?? null,
+            base_version: baseVersion,
+            status: 'pending',
+          }),
+        );
+        return { ...toAmendmentView(saved), redactions };
+      },
+      { idempotent: true },
+    );
   }
 }

@@ -1,0 +1,42 @@
+import { DomainError, ErrorCode } from '@commontrace/contracts';
+import { UseCaseHarness } from '@commontrace/testing';
+import { SearchModule } from '../../search.module';
+import { GetTraceUseCase } from './get-trace.usecase';
+
+describe('GetTraceUseCase', () => {
+  let h: UseCaseHarness;
+  let get: GetTraceUseCase;
+  let owner: string;
+
+  const trace = async (status: string): Promise<string> => {
+    const [row] = await h.query<{ id: string }>(
+      `INSERT INTO traces (title, context_text, solution_text, tags, contributor_id, content_hash, status)
+       VALUES ('Title', 'Context', 'Solution', '{git}', $1, md5(random()::text) || md5(random()::text), $2) RETURNING id`,
+      [owner, status],
+    );
+    return row.id;
+  };
+
+  beforeAll(async () => {
+    h = await UseCaseHarness.start({ module: SearchModule });
+    get = h.get(GetTraceUseCase);
+    owner = await h.account('owner');
+  });
+
+  afterAll(() => h.close());
+
+  it('serves a trace in full, superseded ones included', async () => {
+    for (const status of ['pending', 'superseded']) {
+      const id = await trace(status);
+      expect(await get.execute({ id })).toMatchObject({ id, title: 'Title', solution_text: 'Solution', tags: ['git'], status, has_embedding: false });
+    }
+  });
+
+  it('answers 404 for a hidden trace, exactly as for a missing one', async () => {
+    const hidden = await trace('hidden');
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const [a, b] = (await Promise.all([hidden, missing].map((id) => get.execute({ id }).catch((e) => e)))) as DomainError[];
+    expect([a.code, b.code]).toEqual([ErrorCode.NotFound, ErrorCode.NotFound]);
+    expect(a.message.replace(hidden, 'ID')).toBe(b.message.replace(missing, 'ID'));
+  });
+});
