@@ -1,4 +1,4 @@
-import { codeTokens, rawTokens, stem, TOKEN_WEIGHTS, weightedJaccard, weightedOverlap, weightedTokens } from './code-tokens';
+import { codeTokens, jaccard, rawTokens, stem, TOKEN_WEIGHTS, trigrams, weightedJaccard, weightedOverlap, weightedTokens } from './code-tokens';
 
 describe('code-aware tokens', () => {
   it('keeps identifiers, flags, scoped packages and dotted calls whole, without sentence punctuation', () => {
@@ -44,6 +44,13 @@ describe('code-aware tokens', () => {
 
   it('lists the code-like tokens only', () => {
     expect([...codeTokens(weightedTokens('set client_max_body_size in nginx.conf and reload'))].sort()).toEqual(['client_max_body_size', 'nginx.conf']);
+  });
+
+  it('compares character trigrams of the words, so inflections and compounds meet', () => {
+    expect([...trigrams('the cache')].sort()).toEqual(['^ca', 'ach', 'che', 'he$', 'cac'].sort());
+    expect(jaccard(trigrams('caching layer'), trigrams('cached layers'))).toBeGreaterThan(0.4);
+    expect(jaccard(trigrams('caching'), trigrams('deadlock'))).toBe(0);
+    expect(jaccard(new Set(), trigrams('x'))).toBe(0);
   });
 
   it('stays linear on long punctuation runs', () => {

@@ -125,3 +125,23 @@ export function weightedJaccard(a: WeightedTokens, b: WeightedTokens): number {
   const union = a.total + b.total - shared;
   return union > 0 ? shared / union : 0;
 }
+
+/** Character trigrams of the words (stop words dropped): they meet across inflections and compounds. */
+export function trigrams(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const raw of rawTokens(text)) {
+    const lower = raw.toLowerCase();
+    if (STOP.has(lower)) continue;
+    const padded = `^${lower}$`;
+    for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
+  }
+  return out;
+}
+
+/** Shared over all (Jaccard) of two sets, 0 when either is empty. */
+export function jaccard(a: Set<string>, b: Set<string>): number {
+  if (!a.size || !b.size) return 0;
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared += 1;
+  return shared / (a.size + b.size - shared);
+}

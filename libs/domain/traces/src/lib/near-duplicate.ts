@@ -14,12 +14,14 @@
  * - problem-and-fix agreement: the smaller of the title+context and solution overlaps, so the
  *   same fix for another problem, or the same error with another fix, stays apart;
  * - overall code-token overlap;
+ * - character-trigram agreement of the solutions, and of problem and solution together (they
+ *   meet across inflections, compounds and re-spelled identifiers);
  * - penalties: the two name different error codes or exception types, or a product's first
  *   named version differs (`Node 18` / `Node 20`).
  * They are combined by a logistic model whose weights were fitted on the tuning half of
  * tools/eval/duplicates/pairs.jsonl and checked on the held-out half (npm run eval:duplicates).
  */
-import { codeTokens, weightedJaccard, weightedOverlap, weightedTokens } from './code-tokens';
+import { codeTokens, jaccard, trigrams, weightedJaccard, weightedOverlap, weightedTokens } from './code-tokens';
 import { conflicting, conflictingProductVersions, errorMarkers, firstNamedVersions } from './error-signature';
 
 export interface TraceText {
@@ -42,7 +44,7 @@ export interface DuplicateThresholds {
  * `duplicate` is the lowest score with precision ≥ 0.95 there, `related` the score that keeps
  * about four in five true duplicates linked. Figures for both halves in docs/benchmarks.md.
  */
-export const DEFAULT_DUPLICATE_THRESHOLDS: DuplicateThresholds = { similarity: 0.3, duplicate: 0.8, related: 0.45 };
+export const DEFAULT_DUPLICATE_THRESHOLDS: DuplicateThresholds = { similarity: 0.3, duplicate: 0.75, related: 0.45 };
 
 export type DuplicateKind = 'duplicate' | 'related' | 'none';
 
@@ -58,6 +60,10 @@ export interface DuplicateEvidence {
   solutionCode: number;
   /** Overlap of all code-like tokens. */
   code: number;
+  /** Jaccard of the solutions' character trigrams. */
+  solutionTrigrams: number;
+  /** Jaccard of the titles' and contexts' character trigrams. */
+  problemTrigrams: number;
   /** The two name different error codes or exception types. */
   differentErrors: boolean;
   /** A product's first named version differs; the product's name. */
@@ -75,15 +81,17 @@ export interface DuplicateVerdict {
 
 /** Logistic weights over the evidence; fitted offline, see the module comment. */
 export const DUPLICATE_MODEL = {
-  bias: -2.67,
-  similarity: 0.77,
-  solution: 1.33,
-  solutionJaccard: 1.08,
-  solutionCode: 1.2,
-  code: 0.51,
-  problemAndSolution: 1.46,
+  bias: -2.87,
+  similarity: 0.6,
+  solution: 1.19,
+  solutionJaccard: 0.9,
+  solutionCode: 1.11,
+  code: 0.47,
+  problemAndSolution: 1.29,
+  solutionTrigrams: 0.95,
+  problemAndSolutionTrigrams: 0.98,
   differentErrors: -0.46,
-  differentVersion: -1.22,
+  differentVersion: -1.26,
 } as const;
 
 function setOverlap(a: Set<string>, b: Set<string>): number {
@@ -114,6 +122,8 @@ export function duplicateEvidence(candidate: TraceText, existing: TraceText, sim
     solutionJaccard: weightedJaccard(a.solution, b.solution),
     solutionCode: setOverlap(codeTokens(a.solution), codeTokens(b.solution)),
     code: setOverlap(codeTokens(a.all), codeTokens(b.all)),
+    solutionTrigrams: jaccard(trigrams(candidate.solution_text), trigrams(existing.solution_text)),
+    problemTrigrams: jaccard(trigrams(problemText(candidate)), trigrams(problemText(existing))),
     differentErrors: conflicting(errorMarkers(problemText(candidate)), errorMarkers(problemText(existing))),
     differentVersion: conflictingProductVersions(firstNamedVersions(problemText(candidate)), firstNamedVersions(problemText(existing))),
   };
@@ -130,6 +140,8 @@ export function duplicateScore(e: DuplicateEvidence): number {
     m.solutionCode * e.solutionCode +
     m.code * e.code +
     m.problemAndSolution * Math.min(e.problem, e.solution) +
+    m.solutionTrigrams * e.solutionTrigrams +
+    m.problemAndSolutionTrigrams * Math.min(e.problemTrigrams, e.solutionTrigrams) +
     (e.differentErrors ? m.differentErrors : 0) +
     (e.differentVersion ? m.differentVersion : 0);
   return 1 / (1 + Math.exp(-z));
