@@ -25,6 +25,10 @@ describe('error signature', () => {
     });
   });
 
+  it('reads a release number as the version of the release', () => {
+    expect(conflictingProductVersions(firstNamedVersions('Seen on release 12.2.'), firstNamedVersions('Seen on release 13.3.'))).toBe('release');
+  });
+
   it('does not read ports, sizes, counts or line numbers as versions', () => {
     expect(asObject(namedVersions('listens on port 3000, limit 512Mi, 12 replicas, line 14, exit code 137'))).toEqual({});
   });

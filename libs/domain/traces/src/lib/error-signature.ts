@@ -9,7 +9,7 @@ const NOT_PRODUCTS = new Set(
   (
     'port ports line lines code codes status exit size column col position step steps minute minutes second seconds ' +
     'hour hours day days pool limit max min about only error errno id pid row rows page pages attempt attempts ' +
-    'version versions release revision pr issue item items user uid gid process file files byte bytes instance ' +
+    'version versions revision pr issue item items user uid gid process file files byte bytes instance ' +
     'instances replicas pods pod nodes node-count times of to from at in on by and or than with after before over ' +
     'under top last first offset index count number total each per are is was were has have returns gets get got'
   ).split(' '),
