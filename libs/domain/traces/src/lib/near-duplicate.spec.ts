@@ -1,4 +1,4 @@
-import { DEFAULT_DUPLICATE_THRESHOLDS, duplicateEvidence, duplicateScore, judgeDuplicate } from './near-duplicate';
+import { DEFAULT_DUPLICATE_THRESHOLDS, duplicateEvidence, duplicateScore, judgeDuplicate, JUDGED_CHARS } from './near-duplicate';
 
 const base = {
   title: 'npm install fails with ERESOLVE after upgrading React to 19',
@@ -60,5 +60,16 @@ describe('judgeDuplicate', () => {
     expect(duplicateScore({ ...evidence, solution: 1 })).toBeGreaterThan(duplicateScore({ ...evidence, solution: 0 }));
     expect(duplicateScore({ ...evidence, differentErrors: true })).toBeLessThan(duplicateScore(evidence));
     expect(duplicateScore({ ...evidence, differentVersion: 'react' })).toBeLessThan(duplicateScore(evidence));
+  });
+
+  it('judges each field on its first JUDGED_CHARS characters, so the work per candidate is bounded', () => {
+    const long = (tail: string) => ({
+      ...base,
+      context_text: base.context_text.padEnd(JUDGED_CHARS, ' filler') + tail,
+      solution_text: base.solution_text.padEnd(JUDGED_CHARS, ' filler') + tail,
+    });
+    const a = long(' ECONNRESET in node_modules/pg/lib/client.js while Node 20 '.repeat(500));
+    const b = long(' completely other words about Python 3.12 and TypeError '.repeat(500));
+    expect(duplicateEvidence(a, b, 0.9)).toEqual(duplicateEvidence(long(''), long(''), 0.9));
   });
 });

@@ -101,16 +101,26 @@ function setOverlap(a: Set<string>, b: Set<string>): number {
   return shared / Math.min(a.size, b.size);
 }
 
+/**
+ * Each field is judged on its first 8,000 characters: a trace's problem and fix are stated
+ * early, and the work per candidate stays bounded (tens of milliseconds for two maximal traces).
+ */
+export const JUDGED_CHARS = 8000;
+
 function problemText(t: TraceText): string {
-  return `${t.title}\n${t.context_text}`;
+  return `${t.title}\n${t.context_text.slice(0, JUDGED_CHARS)}`;
+}
+
+function solutionText(t: TraceText): string {
+  return t.solution_text.slice(0, JUDGED_CHARS);
 }
 
 /** The evidence for two traces being the same, from their texts and their vectors' similarity. */
 export function duplicateEvidence(candidate: TraceText, existing: TraceText, similarity: number): DuplicateEvidence {
   const side = (t: TraceText) => {
     const problem = weightedTokens(problemText(t));
-    const solution = weightedTokens(t.solution_text);
-    const all = weightedTokens(`${problemText(t)}\n${t.solution_text}`);
+    const solution = weightedTokens(solutionText(t));
+    const all = weightedTokens(`${problemText(t)}\n${solutionText(t)}`);
     return { problem, solution, all };
   };
   const a = side(candidate);
@@ -122,7 +132,7 @@ export function duplicateEvidence(candidate: TraceText, existing: TraceText, sim
     solutionJaccard: weightedJaccard(a.solution, b.solution),
     solutionCode: setOverlap(codeTokens(a.solution), codeTokens(b.solution)),
     code: setOverlap(codeTokens(a.all), codeTokens(b.all)),
-    solutionTrigrams: jaccard(trigrams(candidate.solution_text), trigrams(existing.solution_text)),
+    solutionTrigrams: jaccard(trigrams(solutionText(candidate)), trigrams(solutionText(existing))),
     problemTrigrams: jaccard(trigrams(problemText(candidate)), trigrams(problemText(existing))),
     differentErrors: conflicting(errorMarkers(problemText(candidate)), errorMarkers(problemText(existing))),
     differentVersion: conflictingProductVersions(firstNamedVersions(problemText(candidate)), firstNamedVersions(problemText(existing))),
