@@ -26,6 +26,11 @@ export interface SubmitTraceReply {
   redactions: Redaction[];
   /** Set when a duplicate was stored on request (`force`): the trace it duplicates. */
   duplicate_of?: string;
+  /**
+   * Set when an existing trace looks close but the evidence is not strong enough to call this one
+   * a duplicate: the trace was stored and linked `related` to that one.
+   */
+  related_to?: string;
 }
 
 export const contract = defineRequest<SubmitTraceRequest, SubmitTraceReply>('ct.v1.ingest.submit', SubmitTraceRequest);

@@ -15,7 +15,10 @@ export interface DuplicateMatch extends DuplicateVerdict {
   title: string;
 }
 
-/** Finds an existing trace that a new one duplicates: nearest neighbours by embedding, confirmed by the texts. */
+/**
+ * Finds the existing trace a new one duplicates or relates to: nearest neighbours by embedding,
+ * judged by the texts. A `duplicate` verdict wins; otherwise the best-scoring `related` one.
+ */
 @Injectable()
 export class DuplicateFinder {
   private readonly logger = new Logger('DuplicateFinder');
@@ -50,10 +53,12 @@ export class DuplicateFinder {
         ORDER BY e.embedding <=> $2::vector LIMIT $4`,
       [embedded.model, toVectorLiteral(embedded.vector), this.thresholds.similarity, NEIGHBOURS],
     );
+    let best: DuplicateMatch | undefined;
     for (const row of rows) {
       const verdict = judgeDuplicate(trace, row, Number(row.similarity), this.thresholds);
-      if (verdict.duplicate) return { id: row.id, title: row.title, ...verdict };
+      if (verdict.verdict === 'duplicate') return { id: row.id, title: row.title, ...verdict };
+      if (verdict.verdict === 'related' && (!best || verdict.score > best.score)) best = { id: row.id, title: row.title, ...verdict };
     }
-    return undefined;
+    return best;
   }
 }

@@ -1,5 +1,7 @@
 import { DomainError, EmbeddingEmbedTexts, ErrorCode, TraceCreated } from '@commontrace/contracts';
 import { HASHING_DIMENSIONS, HASHING_MODEL_ID, hashingEmbed } from '@commontrace/domain-embedding';
+import { traceText } from '@commontrace/domain-traces';
+import { toVectorLiteral } from '@commontrace/persistence';
 import { UseCaseHarness } from '@commontrace/testing';
 import { IngestModule } from '../../ingest.module';
 import { SubmitTraceUseCase } from './submit-trace.usecase';
@@ -52,6 +54,74 @@ describe('SubmitTraceUseCase', () => {
     expect(reply.duplicate_of).toBeDefined();
     const links = await h.query(`SELECT target_id, kind FROM trace_links WHERE source_id = $1`, [reply.id]);
     expect(links).toEqual([{ target_id: reply.duplicate_of, kind: 'duplicate_of' }]);
+  });
+
+  describe('near duplicates: the verdict decides', () => {
+    const count = async () => (await h.query<{ n: number }>(`SELECT count(*)::int AS n FROM traces`))[0].n;
+    // What the embedding service does after trace.created: store the vector of every trace.
+    const embedStored = async () => {
+      const rows = await h.query<{ id: string; title: string; context_text: string; solution_text: string; tags: string[]; content_hash: string }>(
+        `SELECT id, title, context_text, solution_text, tags, content_hash FROM traces t
+          WHERE NOT EXISTS (SELECT 1 FROM trace_embeddings e WHERE e.trace_id = t.id)`,
+      );
+      for (const row of rows) {
+        await h.query(
+          `INSERT INTO trace_embeddings (trace_id, model, provider, dimensions, embedding, content_hash) VALUES ($1, $2, 'offline', $3, $4::vector, $5)`,
+          [row.id, HASHING_MODEL_ID, HASHING_DIMENSIONS, toVectorLiteral(hashingEmbed(traceText(row))), row.content_hash],
+        );
+      }
+    };
+    beforeAll(embedStored);
+    // The trace stored above, and its forced copy: either may be the nearest.
+    const existingIds = async () => (await h.query<{ id: string }>(`SELECT id FROM traces WHERE title = $1`, [trace.title])).map((r) => r.id);
+
+    it('refuses a paraphrase with the same fix, naming the existing trace, and stores nothing', async () => {
+      const existing = await existingIds();
+      const before = await count();
+      const paraphrase = {
+        title: 'Path aliases from tsconfig break Jest: Cannot find module @app/util',
+        context_text: 'Jest fails with Cannot find module @app/util from src/index.spec.ts since we added "paths" to tsconfig.json.',
+        solution_text: 'Jest ignores tsconfig paths; map them in moduleNameMapper, e.g. pathsToModuleNameMapper from ts-jest.',
+        tags: ['jest'],
+      };
+      const error = (await submit.execute({ contributor_id: contributor, trace: paraphrase }).catch((e) => e)) as DomainError;
+      expect(error.code).toBe(ErrorCode.DuplicateTrace);
+      expect(error.extra.details).toMatchObject({ existing_title: trace.title });
+      expect(existing).toContain(error.extra.details?.['existing_id']);
+      expect(await count()).toBe(before);
+    });
+
+    it('stores a close trace whose evidence is not strong enough, linked related, and says so', async () => {
+      const existing = await existingIds();
+      const close = {
+        title: 'Jest cannot find module @app/util in a monorepo package',
+        context_text: 'Jest fails with Cannot find module @app/util from src/index.spec.ts in packages/web; the alias is declared in the root tsconfig paths.',
+        solution_text:
+          'Jest does not read tsconfig paths, and in a monorepo each package has its own rootDir: map the alias in moduleNameMapper relative to the root, e.g. <rootDir>/../../libs/util/src.',
+        tags: ['jest'],
+      };
+      const reply = await submit.execute({ contributor_id: contributor, trace: close });
+      expect(reply.status).toBe('pending');
+      expect(existing).toContain(reply.related_to);
+      expect(reply.duplicate_of).toBeUndefined();
+      const links = await h.query(`SELECT target_id, kind, created_by FROM trace_links WHERE source_id = $1`, [reply.id]);
+      expect(links).toEqual([{ target_id: reply.related_to, kind: 'related', created_by: contributor }]);
+    });
+
+    it('stores an unrelated trace with no link', async () => {
+      const reply = await submit.execute({
+        contributor_id: contributor,
+        trace: {
+          title: 'Vitest reports no tests found in a pnpm workspace',
+          context_text: 'vitest run prints No test files found, exiting with code 1, in packages/api.',
+          solution_text: 'Our files are named *.check.ts, which the default include glob misses. Set test.include in vitest.config.ts.',
+          tags: ['vitest'],
+        },
+      });
+      expect(reply.related_to).toBeUndefined();
+      expect(reply.duplicate_of).toBeUndefined();
+      expect(await h.query(`SELECT kind FROM trace_links WHERE source_id = $1`, [reply.id])).toEqual([]);
+    });
   });
 
   it('refuses a credential before anything is stored, naming the kind and the field', async () => {
