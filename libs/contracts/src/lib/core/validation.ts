@@ -26,41 +26,52 @@ export function isForbiddenControlCharacter(code: number): boolean {
   return code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d;
 }
 
-/** The index of the first forbidden control character in the text, or -1. */
-export function controlCharacterIndex(text: string): number {
-  for (let i = 0; i < text.length; i++) if (isForbiddenControlCharacter(text.charCodeAt(i))) return i;
-  return -1;
+function codePoint(code: number): string {
+  return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-function codePoint(text: string, index: number): string {
-  return `U+${text.charCodeAt(index).toString(16).toUpperCase().padStart(4, '0')}`;
+/**
+ * The first character of the text that is refused, and why: a forbidden control character, or
+ * an unpaired UTF-16 surrogate (not Unicode text; PostgreSQL's jsonb refuses it). Linear.
+ */
+export function invalidCharacter(text: string): { index: number; problem: string } | undefined {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isForbiddenControlCharacter(code)) return { index: i, problem: `a control character ${codePoint(code)}` };
+    if (code >= 0xd800 && code <= 0xdfff) {
+      const next = text.charCodeAt(i + 1);
+      if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) i++;
+      else return { index: i, problem: `an unpaired surrogate ${codePoint(code)}` };
+    }
+  }
+  return undefined;
 }
 
-/** A key as a path segment: as it is, or JSON-escaped when it holds a control character. */
+/** A key as a path segment: as it is, or JSON-escaped when it holds a refused character. */
 function segment(key: string): string {
-  return controlCharacterIndex(key) < 0 ? key : JSON.stringify(key);
+  return invalidCharacter(key) ? JSON.stringify(key) : key;
 }
 
 /**
  * Every string of a payload, values and object keys at any depth (arrays, `metadata_json`,
- * search `context`), that holds a forbidden control character, as one field error each:
+ * search `context`), that holds a refused character, as one field error each:
  * `metadata_json.os`, `tags.2`. The walk is iterative and visits each value once, so its cost
  * is linear in the payload and no nesting can overflow the stack.
  */
-export function findControlCharacters(value: unknown, root = ''): FieldError[] {
+export function findInvalidCharacters(value: unknown, root = ''): FieldError[] {
   const errors: FieldError[] = [];
   const queue: [unknown, string][] = [[value, root]];
   const seen = new Set<object>();
   for (let next = 0; next < queue.length; next++) {
     const [v, field] = queue[next];
     if (typeof v === 'string') {
-      const at = controlCharacterIndex(v);
-      if (at >= 0) errors.push({ field: field || 'body', message: `must not contain control characters (${codePoint(v, at)} at position ${at})` });
+      const bad = invalidCharacter(v);
+      if (bad) errors.push({ field: field || 'body', message: `must not contain ${bad.problem} (at position ${bad.index})` });
     } else if (typeof v === 'object' && v !== null && !seen.has(v)) {
       seen.add(v);
       for (const [key, child] of Object.entries(v)) {
-        const at = controlCharacterIndex(key);
-        if (at >= 0) errors.push({ field: field || 'body', message: `key ${JSON.stringify(key)} must not contain control characters (${codePoint(key, at)})` });
+        const bad = invalidCharacter(key);
+        if (bad) errors.push({ field: field || 'body', message: `key ${JSON.stringify(key)} must not contain ${bad.problem}` });
         queue.push([child, field ? `${field}.${segment(key)}` : segment(key)]);
       }
     }
@@ -69,14 +80,14 @@ export function findControlCharacters(value: unknown, root = ''): FieldError[] {
 }
 
 /**
- * The contract's class rules, then one rule for every text in the payload: no control
- * characters (they are refused, never stripped), wherever they are nested.
+ * The contract's class rules, then one rule for every text in the payload, wherever it is
+ * nested: no control characters and no unpaired surrogates (refused, never stripped).
  */
 class ContractValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const result = await super.transform(value, metadata);
     if (metadata.type !== 'custom') {
-      const errors = findControlCharacters(result, metadata.type === 'body' ? '' : (metadata.data ?? ''));
+      const errors = findInvalidCharacters(result, metadata.type === 'body' ? '' : (metadata.data ?? ''));
       if (errors.length) throw validationFailed(errors);
     }
     return result;
