@@ -80,17 +80,17 @@ export function findInvalidCharacters(value: unknown, root = ''): FieldError[] {
 }
 
 /**
- * The contract's class rules, then one rule for every text in the payload, wherever it is
- * nested: no control characters and no unpaired surrogates (refused, never stripped).
+ * One rule for every text in the payload, wherever it is nested, before any class rule sees it:
+ * no control characters and no unpaired surrogates (refused, never stripped). It runs first
+ * because some validators throw on such text (validator.js's isEmail on a lone surrogate).
  */
 class ContractValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    const result = await super.transform(value, metadata);
     if (metadata.type !== 'custom') {
-      const errors = findInvalidCharacters(result, metadata.type === 'body' ? '' : (metadata.data ?? ''));
+      const errors = findInvalidCharacters(value, metadata.type === 'body' ? '' : (metadata.data ?? ''));
       if (errors.length) throw validationFailed(errors);
     }
-    return result;
+    return super.transform(value, metadata);
   }
 }
 

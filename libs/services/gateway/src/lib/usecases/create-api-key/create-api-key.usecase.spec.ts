@@ -38,6 +38,7 @@ describe('CreateApiKeyUseCase', () => {
       [{ name: 'a\u0000b' }, 'name'],
       [{ name: 'bell\u0007' }, 'name'],
       [{ name: 'half \ud800' }, 'name'],
+      [{ email: 'a\ud83d@example.com' }, 'email'],
       [{ email: 'agent@example.com', name: 12 }, 'name'],
     ] as const) {
       const refused = await pipe.transform(body, { type: 'body', metatype: CreateApiKeyRequest }).then(
