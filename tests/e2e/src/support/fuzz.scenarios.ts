@@ -126,7 +126,8 @@ export function fuzzScenarios(getStack: () => Stack): void {
     );
     process.stdout.write(`fuzz (${stack.mode}): statuses ${JSON.stringify(Object.fromEntries([...statuses].sort()))}\n`);
     expect(answered).toBe(RUNS);
-  });
+    // A bound on a loaded machine, not a speed target: 600 runs take under a minute here.
+  }, 300_000);
 
   it('stays ready after the run', async () => {
     for (const url of [getStack().baseUrl, ...Object.values(getStack().serviceUrls())]) {
