@@ -77,6 +77,11 @@ function busContract(name: string, start: () => Promise<{ app: INestApplication;
       expect(error.extra.errors).toEqual([{ field: 'text', message: expect.any(String) }]);
     });
 
+    it('refuses a control character in a payload, as the gateway does, naming the field', async () => {
+      const error = await bus.request(Echo, { text: 'a\u0000b', delay_ms: 0 }).catch((e) => e);
+      expect(error).toMatchObject({ code: 'validation_failed', extra: { errors: [{ field: 'text', message: expect.stringContaining('U+0000') }] } });
+    });
+
     it('keeps the code and details of a DomainError', async () => {
       const error = await bus.request(Fail, { text: 'domain', delay_ms: 0 }).catch((e) => e);
       expect(error).toMatchObject({ code: 'conflict', message: 'it conflicts', extra: { details: { why: 'test' } } });
