@@ -68,6 +68,7 @@ export default [
       'commontrace/thin-bus-handlers': 'error',
       'commontrace/subjects-from-contracts': 'error',
       'commontrace/no-schema-synchronize': 'error',
+      'commontrace/subject-matches-folder': 'error',
     },
   },
   // Tests read JSON answers of the API freely.

@@ -55,4 +55,4 @@ export interface AmendmentView {
   redactions?: { field: string; kind: string; count: number }[];
 }
 
-export const contract = defineRequest<AmendTraceRequest, AmendmentView>('ct.v1.ingest.amend', AmendTraceRequest);
+export const contract = defineRequest<AmendTraceRequest, AmendmentView>('ct.v1.ingest.amend-trace', AmendTraceRequest);

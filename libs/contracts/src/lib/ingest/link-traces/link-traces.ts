@@ -30,4 +30,4 @@ export interface LinkView {
   created_at: string;
 }
 
-export const contract = defineRequest<LinkTracesRequest, LinkView>('ct.v1.ingest.link', LinkTracesRequest);
+export const contract = defineRequest<LinkTracesRequest, LinkView>('ct.v1.ingest.link-traces', LinkTracesRequest);

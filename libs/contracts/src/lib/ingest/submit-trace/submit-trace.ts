@@ -28,4 +28,4 @@ export interface SubmitTraceReply {
   duplicate_of?: string;
 }
 
-export const contract = defineRequest<SubmitTraceRequest, SubmitTraceReply>('ct.v1.ingest.submit', SubmitTraceRequest);
+export const contract = defineRequest<SubmitTraceRequest, SubmitTraceReply>('ct.v1.ingest.submit-trace', SubmitTraceRequest);

@@ -62,4 +62,4 @@ export interface QueryTracesReply {
   retrievers: ('lexical' | 'vector' | 'tags')[];
 }
 
-export const contract = defineRequest<QueryTracesRequest, QueryTracesReply>('ct.v1.search.query', QueryTracesRequest);
+export const contract = defineRequest<QueryTracesRequest, QueryTracesReply>('ct.v1.search.query-traces', QueryTracesRequest);
