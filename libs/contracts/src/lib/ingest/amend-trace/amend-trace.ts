@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { defineRequest } from '../../core/contract';
+import { AmendmentStatus } from '../../core/enums';
 import { TRACE_LIMITS } from '../../traces/trace-input';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -48,7 +49,7 @@ export interface AmendmentView {
   explanation: string;
   title: string | null;
   context_text: string | null;
-  status: 'pending' | 'accepted' | 'rejected';
+  status: AmendmentStatus;
   reviewed_by: string | null;
   reviewed_at: string | null;
   created_at: string;

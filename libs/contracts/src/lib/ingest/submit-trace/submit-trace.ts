@@ -2,7 +2,7 @@ import { Type } from 'class-transformer';
 import { IsUUID, ValidateNested } from 'class-validator';
 import { defineRequest } from '../../core/contract';
 import { TraceInput } from '../../traces/trace-input';
-import { TraceStatus } from '../../traces/trace-view';
+import { TraceStatus } from '../../core/enums';
 
 export class SubmitTraceRequest {
   @IsUUID()

@@ -3,7 +3,7 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsObject, IsOptional, IsString
 import { defineRequest } from '../../core/contract';
 import { EachMatches } from '../../core/validators';
 import { normalizeTags, TAG_PATTERN, TRACE_LIMITS } from '../../traces/trace-input';
-import { TraceStatus } from '../../traces/trace-view';
+import { TraceStatus } from '../../core/enums';
 
 export const SEARCH_LIMITS = { q: 2000, maxLimit: 50, defaultLimit: 10 } as const;
 
