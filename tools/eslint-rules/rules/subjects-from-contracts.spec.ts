@@ -81,7 +81,7 @@ class C {
             message: 'Take the subject from @commontrace/contracts (X.contract.subject), not a literal.',
             line: 4,
             column: 19,
-            endColumn: 40,
+            endColumn: 46,
           },
         ],
       },
