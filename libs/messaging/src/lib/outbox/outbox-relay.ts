@@ -3,6 +3,7 @@ import { EventEnvelope } from '@commontrace/contracts';
 import { counter } from '@commontrace/util-observability';
 import { DataSource } from 'typeorm';
 import { EventPublisher } from '../events/event-publisher';
+import { pruneIdempotencyKeys } from '../idempotency/idempotency-keys';
 import { MESSAGING_OPTIONS, MessagingOptions } from '../messaging.options';
 
 const BATCH = 100;
@@ -89,13 +90,14 @@ export class OutboxRelay implements OnApplicationShutdown {
     await this.draining;
   }
 
-  /** Deletes sent events and processed-event ids past their retention, so the tables stay small. */
+  /** Deletes sent events, processed-event ids and idempotency keys past their retention, so the tables stay small. */
   async prune(): Promise<void> {
     this.lastPrune = Date.now();
     await this.dataSource.query(`DELETE FROM outbox WHERE sent_at < now() - make_interval(days => $1)`, [OUTBOX_RETENTION_DAYS]);
     await this.dataSource.query(`DELETE FROM processed_events WHERE processed_at < now() - make_interval(days => $1)`, [
       PROCESSED_RETENTION_DAYS,
     ]);
+    await pruneIdempotencyKeys(this.dataSource);
   }
 
   private async publishBatch(): Promise<number> {

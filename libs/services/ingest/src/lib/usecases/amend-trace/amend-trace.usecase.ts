@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, IngestAmendTrace } from '@commontrace/contracts';
+import { UnitOfWork } from '@commontrace/messaging';
 import { AmendmentEntity, TraceEntity } from '@commontrace/persistence';
 import { DataSource } from 'typeorm';
 import { ContentGuard } from '../../guard/content-guard';
@@ -11,6 +12,7 @@ export class AmendTraceUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly guard: ContentGuard,
+    private readonly uow: UnitOfWork,
   ) {}
 
   async execute(request: IngestAmendTrace.AmendTraceRequest): Promise<IngestAmendTrace.AmendmentView> {
@@ -29,17 +31,19 @@ export class AmendTraceUseCase {
       ...(request.title ? { title: request.title } : {}),
       ...(request.context_text ? { context_text: request.context_text } : {}),
     } as Record<string, string>);
-    const saved = await this.dataSource.manager.save(
-      this.dataSource.manager.create(AmendmentEntity, {
-        trace_id: trace.id,
-        author_id: request.author_id,
-        improved_solution: texts['improved_solution'],
-        explanation: texts['explanation'],
-        title: texts['title'] ?? null,
-        context_text: texts['context_text'] ?? null,
-        status: 'pending',
-      }),
-    );
-    return { ...toAmendmentView(saved), redactions };
+    return this.uow.run(async (tx) => {
+      const saved = await tx.manager.save(
+        tx.manager.create(AmendmentEntity, {
+          trace_id: trace.id,
+          author_id: request.author_id,
+          improved_solution: texts['improved_solution'],
+          explanation: texts['explanation'],
+          title: texts['title'] ?? null,
+          context_text: texts['context_text'] ?? null,
+          status: 'pending',
+        }),
+      );
+      return { ...toAmendmentView(saved), redactions };
+    }, { idempotent: true });
   }
 }

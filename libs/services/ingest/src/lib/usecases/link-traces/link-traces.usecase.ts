@@ -70,6 +70,6 @@ export class LinkTracesUseCase {
         created_by: link.created_by,
         created_at: link.created_at.toISOString(),
       };
-    });
+    }, { idempotent: true });
   }
 }

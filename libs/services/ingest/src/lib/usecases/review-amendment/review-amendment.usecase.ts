@@ -72,6 +72,6 @@ export class ReviewAmendmentUseCase {
       }
       await m.save(amendment);
       return { amendment: toAmendmentView(amendment), version: trace.version };
-    });
+    }, { idempotent: true });
   }
 }

@@ -65,7 +65,7 @@ export class SubmitTraceUseCase {
         await tx.manager.insert(TraceLinkEntity, { source_id: saved.id, target_id: duplicate.id, kind: 'duplicate_of', created_by: contributor_id });
       }
       return { id: saved.id, status: saved.status, redactions, ...(duplicate ? { duplicate_of: duplicate.id } : {}) };
-    });
+    }, { idempotent: true });
   }
 
   private async store(tx: Transaction, contributorId: string, trace: IngestSubmitTrace.SubmitTraceRequest['trace'], hash: string) {
