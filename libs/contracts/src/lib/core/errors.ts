@@ -16,6 +16,7 @@ export const ErrorCode = {
   RateLimited: 'rate_limited',
   ServiceUnavailable: 'service_unavailable',
   UpstreamTimeout: 'upstream_timeout',
+  ReplyTooLarge: 'reply_too_large',
   Internal: 'internal_error',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -37,6 +38,7 @@ export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   rate_limited: 429,
   service_unavailable: 503,
   upstream_timeout: 504,
+  reply_too_large: 502,
   internal_error: 500,
 };
 

@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-
-export type AmendmentStatus = 'pending' | 'accepted' | 'rejected';
+import type { AmendmentStatus } from '@commontrace/contracts';
 
 /** A proposed improvement of a trace's solution. Owned by ingest. */
 @Entity('amendments')

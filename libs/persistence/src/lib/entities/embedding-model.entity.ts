@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-
-export type EmbeddingModelState = 'building' | 'serving' | 'retired';
+import type { EmbeddingModelState } from '@commontrace/contracts';
 
 /**
  * The embedding models the system has used. One serves queries at a time; a newly configured

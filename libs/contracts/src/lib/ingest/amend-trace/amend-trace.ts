@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { defineRequest } from '../../core/contract';
+import { AmendmentStatus } from '../../core/enums';
 import { TRACE_LIMITS } from '../../traces/trace-input';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -61,11 +62,11 @@ export interface AmendmentView {
   context_text: string | null;
   /** The version it was written against. */
   base_version: number;
-  status: 'pending' | 'accepted' | 'rejected';
+  status: AmendmentStatus;
   reviewed_by: string | null;
   reviewed_at: string | null;
   created_at: string;
   redactions?: { field: string; kind: string; count: number }[];
 }
 
-export const contract = defineRequest<AmendTraceRequest, AmendmentView>('ct.v1.ingest.amend', AmendTraceRequest);
+export const contract = defineRequest<AmendTraceRequest, AmendmentView>('ct.v1.ingest.amend-trace', AmendTraceRequest);

@@ -1,8 +1,6 @@
 import { IsIn, IsUUID } from 'class-validator';
 import { defineRequest } from '../../core/contract';
-
-export const LINK_KINDS = ['related', 'alternative_to', 'contradicts', 'duplicate_of', 'supersedes'] as const;
-export type LinkKind = (typeof LINK_KINDS)[number];
+import { LINK_KINDS, LinkKind } from '../../core/enums';
 
 /**
  * POST /traces/{id}/links body: this trace is <kind> the target. Every link needs the source's
@@ -34,4 +32,4 @@ export interface LinkView {
   created_at: string;
 }
 
-export const contract = defineRequest<LinkTracesRequest, LinkView>('ct.v1.ingest.link', LinkTracesRequest);
+export const contract = defineRequest<LinkTracesRequest, LinkView>('ct.v1.ingest.link-traces', LinkTracesRequest);

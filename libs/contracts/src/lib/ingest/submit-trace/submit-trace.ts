@@ -2,7 +2,7 @@ import { Type } from 'class-transformer';
 import { IsUUID, ValidateNested } from 'class-validator';
 import { defineRequest } from '../../core/contract';
 import { TraceInput } from '../../traces/trace-input';
-import { TraceStatus } from '../../traces/trace-view';
+import { TraceStatus } from '../../core/enums';
 
 export class SubmitTraceRequest {
   @IsUUID()
@@ -33,4 +33,4 @@ export interface SubmitTraceReply {
   related_to?: string;
 }
 
-export const contract = defineRequest<SubmitTraceRequest, SubmitTraceReply>('ct.v1.ingest.submit', SubmitTraceRequest);
+export const contract = defineRequest<SubmitTraceRequest, SubmitTraceReply>('ct.v1.ingest.submit-trace', SubmitTraceRequest);

@@ -1,4 +1,4 @@
-import { IngestLinkTraces } from '@commontrace/contracts';
+import { LinkKind } from '@commontrace/contracts';
 import { Authority } from '../../privileges/privileges';
 
 interface Owned {
@@ -15,7 +15,7 @@ interface Owned {
  *   the duplicate-close privilege (review, 250).
  * - `related`, `alternative_to` and `contradicts` change no trace's state.
  */
-export function linkAuthority(kind: IngestLinkTraces.LinkKind, source: Owned, target: Owned): Authority[] {
+export function linkAuthority(kind: LinkKind, source: Owned, target: Owned): Authority[] {
   const needs: Authority[] = [{ privilege: 'link', ownerId: source.contributor_id, action: 'link this trace' }];
   if (kind === 'supersedes') {
     needs.push({ privilege: 'review', ownerId: target.contributor_id, action: 'mark the target trace superseded' });

@@ -1,10 +1,10 @@
-import { ErrorCode, IngestLinkTraces, ReputationGetReputation, TraceStatusChanged } from '@commontrace/contracts';
+import { ErrorCode, LinkKind, ReputationGetReputation, TraceStatusChanged } from '@commontrace/contracts';
 import { UseCaseHarness } from '@commontrace/testing';
 import { IngestModule } from '../../ingest.module';
 import { insertTrace, refusal, reputationWith } from '../spec-fixtures';
 import { LinkTracesUseCase } from './link-traces.usecase';
 
-type Kind = IngestLinkTraces.LinkKind;
+type Kind = LinkKind;
 
 describe('LinkTracesUseCase', () => {
   let h: UseCaseHarness;

@@ -61,7 +61,7 @@ export class QueryTracesUseCase {
     const vectorIndex = retrievers.indexOf('vector');
     const results = fused
       .filter((f) => byId.has(f.id))
-      .map((f) => {
+      .map((f, rank) => {
         const t = byId.get(f.id) as TraceEntity;
         return {
           id: t.id,
@@ -75,7 +75,7 @@ export class QueryTracesUseCase {
             vector_rank: vectorIndex >= 0 ? f.ranks[vectorIndex] : null,
             fusion: 'rrf' as const,
           },
-          ...(request.include_full ? { context_text: t.context_text, solution_text: t.solution_text } : {}),
+          ...(request.include_full && rank < SearchQueryTraces.SEARCH_LIMITS.maxFull ? { context_text: t.context_text, solution_text: t.solution_text } : {}),
         };
       });
     return { results, retrievers };
