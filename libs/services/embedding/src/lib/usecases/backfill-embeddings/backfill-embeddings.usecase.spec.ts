@@ -1,5 +1,6 @@
 import { TraceEmbedded } from '@commontrace/contracts';
 import { UseCaseHarness } from '@commontrace/testing';
+import { metricsRegistry } from '@commontrace/util-observability';
 import { FakeEmbeddingsServer } from '@commontrace/util-testing';
 import { randomBytes } from 'node:crypto';
 import { EmbeddingModule } from '../../embedding.module';
@@ -77,7 +78,7 @@ describe('BackfillEmbeddingsUseCase', () => {
     const requests = server.requests.length;
     expect(await backfill.execute(serving)).toEqual([{ model: SERVING, state: 'serving', embedded: 0, failed: 0, set_aside: 1, remaining: 0 }]);
     expect(server.requests.length).toBe(requests);
-    const metrics = await import('@commontrace/util-observability').then((o) => o.metricsRegistry().getSingleMetricAsString('commontrace_embedding_set_aside_total'));
+    const metrics = await metricsRegistry().getSingleMetricAsString('commontrace_embedding_set_aside_total');
     expect(metrics).toContain(`model="${SERVING}"} 1`);
 
     // New content gets a new chance.
