@@ -5,8 +5,6 @@ export * from './lib/providers/openai.provider';
 export * from './lib/providers/local-onnx.provider';
 export * from './lib/providers/offline-hashing.provider';
 export * from './lib/providers/truncation';
-export * from './lib/models/embedding-models';
-export * from './lib/models/embedding-failures';
 export * from './lib/usecases/embed-trace/embed-trace.usecase';
 export * from './lib/usecases/embed-texts/embed-texts.usecase';
 export * from './lib/usecases/backfill-embeddings/backfill-embeddings.usecase';
