@@ -82,4 +82,10 @@ describe('the backfill command of the embedding service', () => {
   it('refuses an argument it does not know', async () => {
     await expect(run('--promote-everything')).rejects.toThrow(/unknown argument/);
   });
+
+  it('says what to do when no model serves yet, and registers none', async () => {
+    await direct.dataSource.query(`DELETE FROM embedding_models`);
+    await expect(run()).rejects.toThrow(/no embedding model serves queries yet/);
+    expect(await direct.dataSource.query(`SELECT model FROM embedding_models`)).toEqual([]);
+  });
 });

@@ -24,6 +24,10 @@ export async function backfillCommand(app: INestApplication, args: string[]): Pr
   const build = args.includes(BACKFILL_FLAGS.buildConfigured);
   const models = app.get(EmbeddingModels);
   if (build) await models.registerConfigured();
+  else
+    await models.serving().catch(() => {
+      throw new ConfigError('backfill: no embedding model serves queries yet; start the embedding service once, or run backfill --build-configured');
+    });
   if (args.includes(BACKFILL_FLAGS.retrySetAside)) {
     const names = build ? (await models.active()).map((m) => m.model) : [(await models.serving()).model];
     await app.get(DataSource).query(`DELETE FROM embedding_failures WHERE model = ANY($1)`, [names]);
