@@ -30,4 +30,8 @@ export class EmbeddingModelEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   serving_since: Date | null;
+
+  /** When it last started building: it must cover the traces created before then to serve. */
+  @Column({ type: 'timestamptz', nullable: true })
+  building_since: Date | null;
 }

@@ -3,6 +3,7 @@ import { EmbeddingModels1764316800000 } from './1764316800000-embedding-models';
 import { IdempotencyKeys1764403200000 } from './1764403200000-idempotency-keys';
 import { AmendmentBaseVersion1764489600000 } from './1764489600000-amendment-base-version';
 import { IdempotencyKeysOwnedByTheWrite1764576000000 } from './1764576000000-idempotency-keys-owned-by-the-write';
+import { EmbeddingFailures1764662400000 } from './1764662400000-embedding-failures';
 
 /** Every migration, in order. A new one is appended here. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   IdempotencyKeys1764403200000,
   AmendmentBaseVersion1764489600000,
   IdempotencyKeysOwnedByTheWrite1764576000000,
+  EmbeddingFailures1764662400000,
 ];
