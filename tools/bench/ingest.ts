@@ -17,11 +17,13 @@
  *   BENCH_SERIAL      contributions measured at concurrency 1 (default 200)
  *   BENCH_PARALLEL    contributions measured at concurrency 16 (default 800)
  *   BENCH_PORT_BASE   first HTTP port of the five processes (default 4390)
+ *   BENCH_SECRETLINT_PROFILER=off  diagnosis: ingest without secretlint's always-on profiler (see below)
+ *   BENCH_PROFILE     services to CPU-profile, e.g. ingest,gateway (profiles in $TMPDIR/ct-bench-profiles)
  *   TEST_POSTGRES_URL the PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres)
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { HASHING_DIMENSIONS, HASHING_MODEL_ID, hashingEmbed } from '@commontrace/domain-embedding';
@@ -34,6 +36,8 @@ const SIZES = (process.env['BENCH_SIZES'] ?? '1000,10000,100000').split(',').map
 const SERIAL = Number(process.env['BENCH_SERIAL'] ?? 200);
 const PARALLEL = Number(process.env['BENCH_PARALLEL'] ?? 800);
 const CONCURRENCY = 16;
+/** Services to run with --cpu-prof (profiles land in $TMPDIR/ct-bench-profiles when they stop). */
+const PROFILE = (process.env['BENCH_PROFILE'] ?? '').split(',').filter(Boolean);
 const PORT_BASE = Number(process.env['BENCH_PORT_BASE'] ?? 4390);
 const SERVICES = ['ingest', 'embedding', 'search', 'reputation', 'gateway'] as const;
 type Service = (typeof SERVICES)[number];
@@ -41,7 +45,7 @@ type Service = (typeof SERVICES)[number];
 const MEASURED_SEEDS = 1_000_000;
 
 // ---------------------------------------------------------------------------------------------
-// Child mode: `ingest.ts serve <service>` runs one service, as apps/<service>/src/main.ts does.
+// Child mode: with BENCH_SERVE=<service> the script runs one service, as apps/<service>/src/main.ts does.
 
 async function serve(name: Service): Promise<void> {
   const { runMain } = await import('@commontrace/runtime');
@@ -53,6 +57,7 @@ async function serve(name: Service): Promise<void> {
     gateway: async () => (await import('@commontrace/service-gateway')).GatewayModule,
   };
   const gateway = name === 'gateway';
+  if (name === 'ingest' && process.env['BENCH_SECRETLINT_PROFILER'] === 'off') await silenceSecretlintProfiler();
   await runMain({
     service: name,
     features: [await modules[name]()],
@@ -64,13 +69,39 @@ async function serve(name: Service): Promise<void> {
   });
 }
 
+/**
+ * Diagnosis only, never the default: secretlint 12/13 records a performance mark per rule per
+ * scanned text and its observer searches every mark so far on each one, so the scan of a
+ * contribution costs more the longer the process has run (see docs/benchmarks.md, Ingest).
+ * With BENCH_SECRETLINT_PROFILER=off the ingest process turns those marks off before it starts,
+ * which shows what ingest costs without that defect.
+ */
+async function silenceSecretlintProfiler(): Promise<void> {
+  const load = new Function('s', 'return import(s)') as (s: string) => Promise<{ secretLintProfiler: { mark(): void } }>;
+  const { secretLintProfiler } = await load('@secretlint/profiler');
+  secretLintProfiler.mark = () => undefined;
+  console.log('ingest: secretlint profiler marks off (BENCH_SECRETLINT_PROFILER=off)');
+}
+
 // ---------------------------------------------------------------------------------------------
 // The stack: a database, NATS, five processes.
 
 interface Stack {
   gatewayUrl: string;
   db: Client;
+  /** CPU seconds used so far by each service process and by the database's backends. */
+  cpu(): Promise<Record<string, number>>;
   stop(): Promise<void>;
+}
+
+/** User + system CPU seconds of a process, from /proc (Linux); 0 when it is gone. */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
 }
 
 function natsUrl(): { url: string; server?: ChildProcess; dir?: string } {
@@ -87,52 +118,73 @@ function natsUrl(): { url: string; server?: ChildProcess; dir?: string } {
 
 async function startStack(): Promise<Stack> {
   const nats = natsUrl();
-  await waitFor(() => resetJetStream(nats.url).then(() => true, () => false), { timeoutMs: 10_000 });
-  const database = await createTestDatabase('bench_ingest');
-  const migrator = await Database.open({ kind: 'postgres', url: database.url, poolSize: 1 });
-  await runMigrations(migrator.dataSource, { lock: false });
-  await migrator.close();
-
   const children: ChildProcess[] = [];
-  const portOf = (name: Service) => PORT_BASE + SERVICES.indexOf(name);
-  for (const name of SERVICES) {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', __filename, 'serve', name], {
-      env: {
-        ...process.env,
-        SWC_NODE_PROJECT: 'tsconfig.base.json',
-        DATABASE_URL: database.url,
-        NATS_URL: nats.url,
-        PORT: String(portOf(name)),
-        LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'warn',
-        EMBEDDING_PROVIDER: 'offline',
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    children.push(child);
-  }
-  for (const name of SERVICES) {
-    await waitFor(
-      () => fetch(`http://127.0.0.1:${portOf(name)}/health/ready`).then((r) => r.ok, () => false),
-      { timeoutMs: 120_000, intervalMs: 500 },
-    );
-  }
-  const db = new Client({ connectionString: database.url });
-  await db.connect();
-  return {
-    gatewayUrl: `http://127.0.0.1:${portOf('gateway')}/api/v1`,
-    db,
-    stop: async () => {
-      await db.end();
-      for (const child of children) child.kill('SIGTERM');
-      await Promise.all(children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : c.once('exit', resolve)))));
-      await database.drop();
-      if (nats.server) {
-        nats.server.kill('SIGTERM');
-        await new Promise((resolve) => nats.server?.once('exit', resolve));
-        rmSync(nats.dir as string, { recursive: true, force: true });
-      }
-    },
+  let stopping = false;
+  let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
+  let db: Client | undefined;
+  const stop = async () => {
+    stopping = true;
+    await db?.end();
+    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+    await Promise.all(children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : c.once('exit', resolve)))));
+    await database?.drop();
+    if (nats.server) {
+      nats.server.kill('SIGTERM');
+      await new Promise((resolve) => (nats.server?.exitCode !== null ? resolve(null) : nats.server.once('exit', resolve)));
+      rmSync(nats.dir as string, { recursive: true, force: true });
+    }
   };
+  try {
+    await waitFor(() => resetJetStream(nats.url).then(() => true, () => false), { timeoutMs: 10_000, what: 'NATS' });
+    database = await createTestDatabase('bench_ingest');
+    const migrator = await Database.open({ kind: 'postgres', url: database.url, poolSize: 1 });
+    await runMigrations(migrator.dataSource, { lock: false });
+    await migrator.close();
+
+    const portOf = (name: Service) => PORT_BASE + SERVICES.indexOf(name);
+    for (const name of SERVICES) {
+      const profile = PROFILE.includes(name) ? ['--cpu-prof', '--cpu-prof-dir', join(tmpdir(), 'ct-bench-profiles')] : [];
+      const child = spawn(process.execPath, [...profile, '-r', '@swc-node/register', __filename], {
+        env: {
+          ...process.env,
+          SWC_NODE_PROJECT: 'tsconfig.base.json',
+          BENCH_SERVE: name,
+          DATABASE_URL: database.url,
+          NATS_URL: nats.url,
+          PORT: String(portOf(name)),
+          LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'warn',
+          EMBEDDING_PROVIDER: 'offline',
+        },
+        stdio: ['ignore', 'inherit', 'inherit'],
+      });
+      child.once('exit', (code) => {
+        if (!stopping) console.error(`${name} exited (${code}) during the benchmark`);
+      });
+      children.push(child);
+    }
+    for (const [i, name] of SERVICES.entries()) {
+      await waitFor(
+        () => {
+          if (children[i].exitCode !== null) throw new Error(`${name} did not start`);
+          return fetch(`http://127.0.0.1:${portOf(name)}/health/ready`).then((r) => r.ok, () => false);
+        },
+        { timeoutMs: 120_000, intervalMs: 500, what: `${name} to be ready` },
+      );
+    }
+    db = new Client({ connectionString: database.url });
+    await db.connect();
+    const cpu = async () => {
+      const backends = await (db as Client).query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`);
+      return {
+        ...Object.fromEntries(SERVICES.map((name, i) => [name, cpuSeconds(children[i].pid as number)])),
+        postgres: backends.rows.reduce((sum, r) => sum + cpuSeconds(r.pid), 0),
+      };
+    };
+    return { gatewayUrl: `http://127.0.0.1:${portOf('gateway')}/api/v1`, db, cpu, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -218,7 +270,8 @@ async function settle(db: Client): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  if (process.argv[2] === 'serve') return serve(process.argv[3] as Service);
+  const service = process.env['BENCH_SERVE'];
+  if (service) return serve(service as Service);
   const stack = await startStack();
   try {
     const key = await fetch(`${stack.gatewayUrl}/keys`, {
@@ -233,6 +286,10 @@ async function main(): Promise<void> {
     await settle(stack.db);
 
     const lines = ['| stored | concurrency | contributions | contributions/s | p50 ms | p99 ms | answers |', '|---:|---:|---:|---:|---:|---:|---|'];
+    const cpuLines = [
+      '| stored | concurrency | gateway | ingest | embedding | postgres (this database) | load average before |',
+      '|---:|---:|---:|---:|---:|---:|---:|',
+    ];
     let background = 0;
     for (const size of SIZES) {
       const stored = Number((await stack.db.query(`SELECT count(*) FROM traces`)).rows[0].count);
@@ -242,16 +299,23 @@ async function main(): Promise<void> {
         [1, SERIAL],
         [CONCURRENCY, PARALLEL],
       ]) {
+        const before = await stack.cpu();
+        const load = loadavg()[0];
         const run = await contribute(stack.gatewayUrl, key.api_key, take(n), concurrency);
+        await settle(stack.db);
+        const after = await stack.cpu();
+        const cpuMs = (name: string) => (((after[name] ?? 0) - (before[name] ?? 0)) * 1000) / n;
         const sorted = [...run.latencies].sort((a, b) => a - b);
         const answers = [...run.statuses].map(([status, count]) => `${count}× ${status}`).join(', ');
         const line = `| ${size.toLocaleString('en')} | ${concurrency} | ${n} | ${(n / run.seconds).toFixed(1)} | ${percentile(sorted, 50).toFixed(0)} | ${percentile(sorted, 99).toFixed(0)} | ${answers} |`;
         console.log(line);
         lines.push(line);
-        await settle(stack.db);
+        cpuLines.push(
+          `| ${size.toLocaleString('en')} | ${concurrency} | ${['gateway', 'ingest', 'embedding', 'postgres'].map((s) => cpuMs(s).toFixed(1)).join(' | ')} | ${load.toFixed(1)} |`,
+        );
       }
     }
-    console.log(`\n${lines.join('\n')}`);
+    console.log(`\n${lines.join('\n')}\n\nCPU ms per contribution (including its event and embedding, after the run)\n${cpuLines.join('\n')}`);
   } finally {
     await stack.stop();
   }

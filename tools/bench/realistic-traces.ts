@@ -624,7 +624,7 @@ export function realisticTrace(seed: number): GeneratedTrace {
   const os = pick(WORDS.os);
   // The project's own release differs per seed, so two traces of the same problem are two projects' problems
   // (the duplicate check rightly keeps traces that name different versions apart).
-  const release = `${1 + (seed % 40)}.${Math.floor(seed / 40)}.${seed % 7}`;
+  const release = `${1 + Math.floor(seed / 2000)}.${seed % 2000}.${seed % 7}`;
   const title = `${tech.name} ${version}: ${firstLine.length > 120 ? `${firstLine.slice(0, 117)}...` : firstLine}`.slice(0, 200);
   const context = [
     `Working on the ${slots['mod']} service of the ${slots['pkg']} project (release ${release}, ${tech.name} ${version}, ${os}).`,
