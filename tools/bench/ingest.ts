@@ -273,6 +273,9 @@ async function main(): Promise<void> {
   const service = process.env['BENCH_SERVE'];
   if (service) return serve(service as Service);
   const stack = await startStack();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void stack.stop().finally(() => process.exit(130)));
+  }
   try {
     const key = await fetch(`${stack.gatewayUrl}/keys`, {
       method: 'POST',
