@@ -202,6 +202,8 @@ async function fill(db: Client, contributor: string, from: number, to: number): 
     const traces: GeneratedTrace[] = [];
     for (let seed = start; seed < Math.min(to, start + BATCH); seed++) traces.push(realisticTrace(seed));
     const hashes = traces.map(contentHash);
+    // One transaction per batch: the embedding service's sweep never sees a trace without its vector.
+    await db.query('BEGIN');
     const { rows } = await db.query<{ id: string; content_hash: string }>(
       `INSERT INTO traces (title, context_text, solution_text, tags, contributor_id, content_hash, status, created_at)
        SELECT t.title, t.context_text, t.solution_text, string_to_array(t.tags, ','), $5, t.hash, 'pending', now() - interval '1 day'
@@ -216,6 +218,7 @@ async function fill(db: Client, contributor: string, from: number, to: number): 
        SELECT e.id::uuid, $3, 'offline', $4, e.v::vector, e.hash FROM unnest($1::text[], $2::text[], $5::text[]) AS e(id, v, hash)`,
       [hashes.map((h) => idByHash.get(h)), vectors, HASHING_MODEL_ID, HASHING_DIMENSIONS, hashes],
     );
+    await db.query('COMMIT');
   }
   await db.query(`SET maintenance_work_mem = '2GB'`);
   await db.query(indexdef);
