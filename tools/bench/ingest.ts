@@ -136,6 +136,9 @@ async function startStack(): Promise<Stack> {
       rmSync(nats.dir as string, { recursive: true, force: true });
     }
   };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void stop().finally(() => process.exit(130)));
+  }
   try {
     await waitFor(() => resetJetStream(nats.url).then(() => true, () => false), { timeoutMs: 10_000, what: 'NATS' });
     database = await createTestDatabase('bench_ingest');
@@ -287,9 +290,6 @@ async function main(): Promise<void> {
   const service = process.env['BENCH_SERVE'];
   if (service) return serve(service as Service);
   const stack = await startStack();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => void stack.stop().finally(() => process.exit(130)));
-  }
   try {
     const key = await fetch(`${stack.gatewayUrl}/keys`, {
       method: 'POST',
