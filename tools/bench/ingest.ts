@@ -122,11 +122,14 @@ async function startStack(): Promise<Stack> {
   let stopping = false;
   let database: Awaited<ReturnType<typeof createTestDatabase>> | undefined;
   let db: Client | undefined;
+  /** A connection of its own for the CPU sampler, which runs while `db` fills. */
+  let monitor: Client | undefined;
   let sampler: NodeJS.Timeout | undefined;
   const stop = async () => {
     stopping = true;
     clearInterval(sampler);
     await db?.end();
+    await monitor?.end();
     for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
     await Promise.all(children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : c.once('exit', resolve)))));
     await database?.drop();
@@ -178,11 +181,16 @@ async function startStack(): Promise<Stack> {
     }
     db = new Client({ connectionString: database.url });
     await db.connect();
+    monitor = new Client({ connectionString: database.url });
+    await monitor.connect();
     // Pool connections come and go (idle ones close), so each backend's CPU is sampled while it
     // lives and its last reading kept: the total covers backends that ended between two readings.
     const backendCpu = new Map<number, number>();
     const sampleBackends = async () => {
-      const backends = await (db as Client).query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+      const backends = await (monitor as Client).query<{ pid: number }>(
+        `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND pid <> $1`,
+        [(db as Client & { processID: number }).processID],
+      );
       for (const { pid } of backends.rows) backendCpu.set(pid, Math.max(backendCpu.get(pid) ?? 0, cpuSeconds(pid)));
     };
     sampler = setInterval(() => void sampleBackends().catch(() => undefined), 250);
