@@ -16,7 +16,7 @@
  *   BENCH_SIZES       stored traces to measure at (default 1000,10000,100000)
  *   BENCH_SERIAL      contributions measured at concurrency 1 (default 200)
  *   BENCH_PARALLEL    contributions measured at concurrency 16 (default 800)
- *   BENCH_PORT_BASE   first HTTP port of the five processes (default 4390)
+ *   BENCH_PORT_BASE   first HTTP port of the five processes (default 4310)
  *   BENCH_SECRETLINT_PROFILER=off  diagnosis: ingest without secretlint's always-on profiler (see below)
  *   BENCH_PROFILE     services to CPU-profile, e.g. ingest,gateway (profiles in $TMPDIR/ct-bench-profiles)
  *   TEST_POSTGRES_URL the PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres)
@@ -38,7 +38,7 @@ const PARALLEL = Number(process.env['BENCH_PARALLEL'] ?? 800);
 const CONCURRENCY = 16;
 /** Services to run with --cpu-prof (profiles land in $TMPDIR/ct-bench-profiles when they stop). */
 const PROFILE = (process.env['BENCH_PROFILE'] ?? '').split(',').filter(Boolean);
-const PORT_BASE = Number(process.env['BENCH_PORT_BASE'] ?? 4390);
+const PORT_BASE = Number(process.env['BENCH_PORT_BASE'] ?? 4310);
 const SERVICES = ['ingest', 'embedding', 'search', 'reputation', 'gateway'] as const;
 type Service = (typeof SERVICES)[number];
 /** Seeds of measured contributions start here; the background corpus uses 0 … size. */
