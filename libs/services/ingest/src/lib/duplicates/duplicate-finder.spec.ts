@@ -67,7 +67,7 @@ describe('DuplicateFinder', () => {
 
   it('finds the existing trace that a retold contribution duplicates, with its similarity', async () => {
     const match = await nearest(retold);
-    expect(match).toMatchObject({ id: existingId, title: existing.title, duplicate: true });
+    expect(match).toMatchObject({ id: existingId, title: existing.title, verdict: 'duplicate' });
     expect(match?.similarity).toBeGreaterThanOrEqual(0.5);
   });
 
