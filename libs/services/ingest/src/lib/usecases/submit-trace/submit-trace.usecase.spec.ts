@@ -1,6 +1,6 @@
 import { DomainError, EmbeddingEmbedTexts, ErrorCode, TraceCreated } from '@commontrace/contracts';
 import { HASHING_DIMENSIONS, HASHING_MODEL_ID, hashingEmbed } from '@commontrace/domain-embedding';
-import { traceText } from '@commontrace/domain-traces';
+import { TraceText, traceText } from '@commontrace/domain-traces';
 import { toVectorLiteral } from '@commontrace/persistence';
 import { UseCaseHarness } from '@commontrace/testing';
 import { IngestModule } from '../../ingest.module';
@@ -149,5 +149,27 @@ describe('SubmitTraceUseCase', () => {
     ]);
     const [row] = await h.query<{ context_text: string }>(`SELECT context_text FROM traces WHERE id = $1`, [reply.id]);
     expect(row.context_text).toBe('Inside tmux on /home/[user]/work, ssh to [ip] asks for a password again.');
+  });
+
+  it('puts the vector of its duplicate check into trace.created, so the text is embedded once', async () => {
+    const asked: string[][] = [];
+    h.fake(EmbeddingEmbedTexts.contract, ({ texts }) => {
+      asked.push(texts);
+      return { model: HASHING_MODEL_ID, dimensions: HASHING_DIMENSIONS, vectors: texts.map((t) => hashingEmbed(t)) };
+    });
+    const reply = await submit.execute({
+      contributor_id: contributor,
+      trace: {
+        title: 'Gradle cannot find the company artifact',
+        context_text: 'Could not find com.acme:billing-core:3.0.1 while resolving compileClasspath.',
+        solution_text: 'Add the company Nexus repository to dependencyResolutionManagement, with credentials from gradle.properties.',
+        tags: ['gradle', 'java'],
+      },
+    });
+    expect(asked).toHaveLength(1);
+    const [stored] = await h.query<TraceText & { tags: string[] }>(`SELECT title, context_text, solution_text, tags FROM traces WHERE id = $1`, [reply.id]);
+    const events = await h.events<TraceCreated.TraceCreatedEvent>(TraceCreated.contract.subject);
+    const event = events.find((e) => e.data.trace_id === reply.id);
+    expect(event?.data.embedding).toEqual({ model: HASHING_MODEL_ID, vector: hashingEmbed(traceText(stored)) });
   });
 });

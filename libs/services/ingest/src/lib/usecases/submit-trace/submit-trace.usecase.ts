@@ -62,7 +62,7 @@ export class SubmitTraceUseCase {
           },
         });
       }
-      const saved = await this.store(tx, contributor_id, trace, hash);
+      const saved = await this.store(tx, contributor_id, trace, hash, embedded);
       // A forced duplicate is linked duplicate_of; a close trace the evidence cannot call a duplicate is linked related.
       if (match) {
         const kind = duplicate ? 'duplicate_of' : 'related';
@@ -73,7 +73,13 @@ export class SubmitTraceUseCase {
     }, { idempotent: true });
   }
 
-  private async store(tx: Transaction, contributorId: string, trace: IngestSubmitTrace.SubmitTraceRequest['trace'], hash: string) {
+  private async store(
+    tx: Transaction,
+    contributorId: string,
+    trace: IngestSubmitTrace.SubmitTraceRequest['trace'],
+    hash: string,
+    embedded: TraceCreated.TraceVector | undefined,
+  ) {
     const given = trace.metadata_json ?? {};
     const detected = detectStack(`${trace.context_text}\n${trace.solution_text}`, trace.tags ?? []);
     const saved = await tx.manager.save(
@@ -97,6 +103,8 @@ export class SubmitTraceUseCase {
       contributor_id: contributorId,
       content_hash: hash,
       version: saved.version,
+      // The vector of the duplicate check, of exactly this text: the embedding service stores it instead of embedding again.
+      ...(embedded ? { embedding: embedded } : {}),
     });
     return saved;
   }

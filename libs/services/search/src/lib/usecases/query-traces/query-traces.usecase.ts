@@ -3,7 +3,7 @@ import { DomainError, EmbeddingEmbedTexts, ErrorCode, SearchQueryTraces } from '
 import { reciprocalRankFusion } from '@commontrace/domain-ranking';
 import { makeSnippet } from '@commontrace/domain-traces';
 import { BusClient } from '@commontrace/messaging';
-import { toVectorLiteral, TraceEntity } from '@commontrace/persistence';
+import { TraceEntity } from '@commontrace/persistence';
 import { DataSource, In } from 'typeorm';
 import { lexicalCandidates, tagCandidates, vectorCandidates } from './candidate-queries';
 
@@ -92,8 +92,6 @@ export class QueryTracesUseCase {
     }
     const vector = embedded.vectors[0];
     if (!vector || vector.every((v) => v === 0)) return null;
-    return this.dataSource.transaction((m) =>
-      vectorCandidates(m, embedded.model, toVectorLiteral(vector), MIN_SIMILARITY, filter),
-    );
+    return vectorCandidates(this.dataSource.manager, { model: embedded.model, vector }, MIN_SIMILARITY, filter);
   }
 }
