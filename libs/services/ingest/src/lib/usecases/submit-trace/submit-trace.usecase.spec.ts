@@ -56,6 +56,25 @@ describe('SubmitTraceUseCase', () => {
     expect(links).toEqual([{ target_id: reply.duplicate_of, kind: 'duplicate_of' }]);
   });
 
+  it('refuses a copy of a hidden trace, even forced, without naming it', async () => {
+    const hiddenTrace = {
+      title: 'Docker build cache busted by a timestamp file',
+      context_text: 'Every docker build reinstalls dependencies although package.json did not change; a build-info file is copied first.',
+      solution_text: 'Copy package.json and the lockfile alone before npm ci, and copy the generated build-info file after it.',
+      tags: ['docker'],
+    };
+    const { id } = await submit.execute({ contributor_id: contributor, trace: hiddenTrace });
+    await h.query(`UPDATE traces SET status = 'hidden' WHERE id = $1`, [id]);
+    const before = await h.query(`SELECT count(*)::int AS n FROM traces`);
+    for (const force of [false, true]) {
+      const error = (await submit.execute({ contributor_id: contributor, trace: { ...hiddenTrace, force } }).catch((e) => e)) as DomainError;
+      expect(error.code).toBe(ErrorCode.DuplicateTrace);
+      expect(error.extra.details).toBeUndefined();
+      expect(error.message).not.toContain(id);
+    }
+    expect(await h.query(`SELECT count(*)::int AS n FROM traces`)).toEqual(before);
+  });
+
   describe('near duplicates: the verdict decides', () => {
     const count = async () => (await h.query<{ n: number }>(`SELECT count(*)::int AS n FROM traces`))[0].n;
     // What the embedding service does after trace.created: store the vector of every trace.

@@ -47,7 +47,11 @@ export class SubmitTraceUseCase {
     return this.uow.run(async (tx) => {
       // Serializes concurrent submissions of the same content, so two racing copies cannot both pass.
       await tx.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [hash]);
-      const exact = await tx.manager.findOne(TraceEntity, { where: { content_hash: hash }, select: { id: true, title: true } });
+      const exact = await tx.manager.findOne(TraceEntity, { where: { content_hash: hash }, select: { id: true, title: true, status: true } });
+      // Content that moderation removed stays out, even forced, and the answer names nothing hidden.
+      if (exact?.status === 'hidden') {
+        throw new DomainError(ErrorCode.DuplicateTrace, 'This content was removed from CommonTrace by moderation and cannot be contributed again');
+      }
       const match = exact
         ? { id: exact.id, title: exact.title, similarity: 1, verdict: 'duplicate' as const }
         : embedded && (await this.duplicates.nearest(tx.manager, trace, embedded));
