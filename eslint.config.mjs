@@ -21,7 +21,8 @@ const depConstraints = [
   ...services.map((s) => ({ sourceTag: `scope:${s}`, onlyDependOnLibsWithTags: [`scope:${s}`, 'scope:shared'] })),
   { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:messaging', 'type:persistence', 'type:contracts', 'type:util'] },
   { sourceTag: 'type:messaging', onlyDependOnLibsWithTags: ['type:persistence', 'type:contracts', 'type:util'] },
-  { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: ['type:util'] },
+  // Entities type their columns with the enums of the contracts (type imports only, see below).
+  { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'] },
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util'] },
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util'] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
@@ -69,6 +70,26 @@ export default [
       'commontrace/thin-bus-handlers': 'error',
       'commontrace/subjects-from-contracts': 'error',
       'commontrace/no-schema-synchronize': 'error',
+      'commontrace/subject-matches-folder': 'error',
+    },
+  },
+  // Persistence takes only types from the contracts (the enums of its columns), never their runtime code.
+  {
+    basePath: import.meta.dirname,
+    files: ['libs/persistence/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@commontrace/contracts',
+              allowTypeImports: true,
+              message: 'Persistence may import only types from @commontrace/contracts: use `import type`.',
+            },
+          ],
+        },
+      ],
     },
   },
   // Regular expressions must run in linear time: no input can make one backtrack or move super-linearly

@@ -2,7 +2,7 @@
 
 /**
  * CommonTrace's architecture rules (DESIGN.md), enforced as lint rules:
- * thin bus handlers, subjects taken from the contracts, no schema synchronization.
+ * thin bus handlers, subjects taken from the contracts and named like their folders, no schema synchronization.
  */
 /** @type {import('eslint').ESLint.Plugin} */
 const plugin = {
@@ -11,6 +11,7 @@ const plugin = {
     'thin-bus-handlers': require('./rules/thin-bus-handlers.cjs'),
     'subjects-from-contracts': require('./rules/subjects-from-contracts.cjs'),
     'no-schema-synchronize': require('./rules/no-schema-synchronize.cjs'),
+    'subject-matches-folder': require('./rules/subject-matches-folder.cjs'),
   },
 };
 

@@ -1,8 +1,9 @@
 import { runMain } from '@commontrace/runtime';
-import { BackfillEmbeddingsUseCase, EmbeddingModule } from '@commontrace/service-embedding';
+import { backfillCommand, EmbeddingModule } from '@commontrace/service-embedding';
 
 // The embedding service as its own process (microservices mode): NATS queue group "embedding".
-// `node main.js backfill` embeds every trace that lacks a current vector, then exits.
+// `node main.js backfill [--build-configured] [--retry-set-aside]` embeds every trace that lacks a
+// current vector of the serving model, then exits (see backfillCommand).
 void runMain({
   service: 'embedding',
   features: [EmbeddingModule],
@@ -10,5 +11,5 @@ void runMain({
   relay: true,
   defaultPort: 3002,
   requireEnv: ['DATABASE_URL', 'NATS_URL'],
-  commands: { backfill: (app) => app.get(BackfillEmbeddingsUseCase).execute({ graceSeconds: 0 }) },
+  commands: { backfill: backfillCommand },
 });

@@ -1,6 +1,8 @@
 // Core: how subjects, payloads and errors are described.
 export * from './lib/core/contract';
+export * from './lib/core/enums';
 export * from './lib/core/errors';
+export * from './lib/core/paging';
 export * from './lib/core/validation';
 export * from './lib/core/validators';
 export * from './lib/traces/trace-input';

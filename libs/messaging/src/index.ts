@@ -1,6 +1,7 @@
 export * from './lib/messaging.options';
 export * from './lib/messaging.module';
 export * from './lib/bus/bus-client';
+export * from './lib/bus/reply-size';
 export * from './lib/bus/bus-controller.decorator';
 export * from './lib/bus/rpc-error.filter';
 export * from './lib/events/on-event.decorator';
@@ -10,6 +11,7 @@ export * from './lib/in-process/in-process-server';
 export * from './lib/in-process/in-process-context';
 export * from './lib/nats/jetstream-consumers';
 export * from './lib/nats/nats-connection';
+export * from './lib/nats/reconnect';
 export * from './lib/outbox/outbox';
 export * from './lib/outbox/outbox-relay';
 export * from './lib/outbox/processed-events';

@@ -4,3 +4,4 @@ export * from './lib/database';
 export * from './lib/run-migrations';
 export * from './lib/persistence.module';
 export * from './lib/vector-literal';
+export * from './lib/nearest-neighbours';

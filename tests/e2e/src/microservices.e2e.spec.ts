@@ -1,4 +1,5 @@
 import { firstFlowScenarios } from './support/first-flow.scenarios';
+import { idempotencyScenarios } from './support/idempotency.scenarios';
 import { ingestRulesScenarios } from './support/ingest-rules.scenarios';
 import { Stack, startMicroservices } from './support/stack';
 
@@ -13,6 +14,7 @@ describe('microservices mode: gateway and services over NATS, PostgreSQL with pg
 
   firstFlowScenarios(() => stack);
   describe('ingest rules', () => ingestRulesScenarios(() => stack));
+  describe('idempotency', () => idempotencyScenarios(() => stack, { concurrentTransactions: true }));
 
   it('serves readiness and metrics on every service', async () => {
     const urls = stack.serviceUrls();

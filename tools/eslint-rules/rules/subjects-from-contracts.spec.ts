@@ -41,22 +41,22 @@ describe('commontrace/subjects-from-contracts', () => {
   }
 }`,
       // The contracts themselves declare the subject with a literal.
-      "export const contract = defineRequest<GetTraceRequest, GetTraceReply>('ct.v1.search.get', GetTraceRequest);",
+      "export const contract = defineRequest<GetTraceRequest, GetTraceReply>('ct.v1.search.get-trace', GetTraceRequest);",
       // Not Nest's MessagePattern.
-      "other.MessagePattern('ct.v1.ingest.submit');",
+      "other.MessagePattern('ct.v1.ingest.submit-trace');",
     ],
     invalid: [
-      { code: handler('"ct.v1.ingest.submit"'), errors: literal },
-      { code: handler('`ct.v1.ingest.submit`'), errors: literal },
+      { code: handler('"ct.v1.ingest.submit-trace"'), errors: literal },
+      { code: handler('`ct.v1.ingest.submit-trace`'), errors: literal },
       { code: handler('`ct.v1.${service}.submit`'), errors: literal },
-      { code: handler("'ct.v1.ingest.submit' as const"), errors: literal },
+      { code: handler("'ct.v1.ingest.submit-trace' as const"), errors: literal },
       // With the options of Nest's second argument.
-      { code: handler("'ct.v1.ingest.submit', Transport.NATS"), errors: literal },
+      { code: handler("'ct.v1.ingest.submit-trace', Transport.NATS"), errors: literal },
       // Under another name, or through a namespace import.
       {
         code: `import { MessagePattern as Handles } from '@nestjs/microservices';
 class C {
-  @Handles('ct.v1.ingest.submit')
+  @Handles('ct.v1.ingest.submit-trace')
   handle(request: R) {
     return this.useCase.execute(request);
   }
@@ -66,7 +66,7 @@ class C {
       {
         code: `import * as ms from '@nestjs/microservices';
 class C {
-  @ms.MessagePattern('ct.v1.ingest.submit')
+  @ms.MessagePattern('ct.v1.ingest.submit-trace')
   handle(request: R) {
     return this.useCase.execute(request);
   }
@@ -75,13 +75,13 @@ class C {
       },
       // The literal itself is reported, with the message saying where subjects come from.
       {
-        code: handler("'ct.v1.ingest.submit'"),
+        code: handler("'ct.v1.ingest.submit-trace'"),
         errors: [
           {
             message: 'Take the subject from @commontrace/contracts (X.contract.subject), not a literal.',
             line: 4,
             column: 19,
-            endColumn: 40,
+            endColumn: 46,
           },
         ],
       },

@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { MicroserviceOptions } from '@nestjs/microservices';
 import { BusClient } from './bus/bus-client';
 import { NatsBusClient } from './bus/nats-bus-client';
 import { EventHandlers } from './events/event-handlers';
@@ -12,6 +13,7 @@ import { JetStreamConsumers } from './nats/jetstream-consumers';
 import { JetStreamEventPublisher } from './nats/jetstream-event-publisher';
 import { ensureStreams } from './nats/jetstream-setup';
 import { NatsConnectionHolder } from './nats/nats-connection';
+import { NatsRequestServer } from './nats/nats-request-server';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { UnitOfWork } from './outbox/outbox';
 
@@ -19,13 +21,42 @@ export function natsServers(url: string): string[] {
   return url.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
-/** Reports whether this process can reach the bus (always true in process). */
+/**
+ * Where this process serves its `@MessagePattern` handlers: Nest's NATS server in microservices mode,
+ * the in-process server in the all-in-one. Chosen here, with the bus client, so that nothing else
+ * picks a transport: `app.connectMicroservice(app.get(BusServer).microserviceOptions())`.
+ */
+export class BusServer {
+  constructor(readonly strategy: InProcessServer | NatsRequestServer) {}
+
+  microserviceOptions(): MicroserviceOptions {
+    return { strategy: this.strategy };
+  }
+}
+
+/**
+ * Whether this process can use the bus now: the JetStream connection, the request client and (once it
+ * listens) the request server must all be connected. Always true in process.
+ */
 @Injectable()
 export class BusHealth {
-  constructor(@Optional() private readonly nats?: NatsConnectionHolder) {}
+  constructor(
+    private readonly client: BusClient,
+    private readonly server: BusServer,
+    @Optional() private readonly nats?: NatsConnectionHolder,
+  ) {}
+
+  /** Names of the connections that are down; empty when healthy. */
+  down(): string[] {
+    const down: string[] = [];
+    if (this.nats && !this.nats.isHealthy()) down.push('events');
+    if (this.client instanceof NatsBusClient && !this.client.isConnected()) down.push('request client');
+    if (this.server.strategy instanceof NatsRequestServer && !this.server.strategy.isConnected()) down.push('request server');
+    return down;
+  }
 
   isHealthy(): boolean {
-    return this.nats ? this.nats.isHealthy() : true;
+    return this.down().length === 0;
   }
 }
 
@@ -70,7 +101,7 @@ export class MessagingModule {
       BusHealth,
       MessagingLifecycle,
     ];
-    const exports = [MESSAGING_OPTIONS, BusClient, UnitOfWork, OutboxRelay, BusHealth, EventHandlers];
+    const exports = [MESSAGING_OPTIONS, BusClient, BusServer, UnitOfWork, OutboxRelay, BusHealth, EventHandlers];
 
     if (!options.natsUrl) {
       const server = new InProcessServer();
@@ -80,6 +111,7 @@ export class MessagingModule {
         providers: [
           ...common,
           { provide: InProcessServer, useValue: server },
+          { provide: BusServer, useValue: new BusServer(server) },
           { provide: BusClient, useFactory: () => new InProcessBusClient(server, options.requestTimeoutMs) },
           { provide: EventPublisher, useFactory: (h: EventHandlers) => new InProcessEventPublisher(h), inject: [EventHandlers] },
         ],
@@ -102,6 +134,7 @@ export class MessagingModule {
           },
         },
         { provide: BusClient, useFactory: () => new NatsBusClient(servers, options.requestTimeoutMs) },
+        { provide: BusServer, useFactory: () => new BusServer(new NatsRequestServer(servers, options.service)) },
         {
           provide: EventPublisher,
           useFactory: (h: NatsConnectionHolder) => new JetStreamEventPublisher(h.connection.jetstream()),

@@ -1,7 +1,6 @@
 import { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Transport } from '@nestjs/microservices';
-import { InProcessServer, natsServers } from '@commontrace/messaging';
+import { BusServer } from '@commontrace/messaging';
 import { Database, runMigrations } from '@commontrace/persistence';
 import { AppEnv } from '@commontrace/util-config';
 import { createLogger, JsonLogger, metricsRegistry } from '@commontrace/util-observability';
@@ -51,11 +50,8 @@ export async function startApp(options: StartOptions): Promise<INestApplication>
   }
 
   if (options.handlesRequests) {
-    if (env.NATS_URL) {
-      app.connectMicroservice({ transport: Transport.NATS, options: { servers: natsServers(env.NATS_URL), queue: options.service } });
-    } else {
-      app.connectMicroservice({ strategy: app.get(InProcessServer) });
-    }
+    // Messaging chose the transport (NATS or in process) with the bus client.
+    app.connectMicroservice(app.get(BusServer).microserviceOptions());
     await app.startAllMicroservices();
   }
   await app.listen(options.port ?? env.PORT, '0.0.0.0');

@@ -4,7 +4,10 @@ import { BusHealth } from '@commontrace/messaging';
 import { Public } from '@commontrace/util-observability';
 import { DataSource } from 'typeorm';
 
-/** Liveness (the process answers) and readiness (database and bus reachable), unauthenticated. */
+/**
+ * Liveness (the process answers) and readiness (database reachable, and every NATS connection of the
+ * process connected now: false during an outage, true again once it has reconnected), unauthenticated.
+ */
 @Public()
 @Controller('health')
 export class HealthController {
@@ -36,7 +39,8 @@ export class HealthController {
       },
       async () => {
         const check = this.indicator.check('bus');
-        return this.bus.isHealthy() ? check.up() : check.down({ message: 'NATS connection is closed' });
+        const down = this.bus.down();
+        return down.length === 0 ? check.up() : check.down({ message: `NATS disconnected: ${down.join(', ')}` });
       },
     ]);
   }

@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, Logger } from '@nestjs/common';
 import { OutboxRelay } from '@commontrace/messaging';
 import { AppEnv, ConfigError, validateEnv } from '@commontrace/util-config';
 import { startApp, StartOptions } from './bootstrap';
@@ -10,13 +10,19 @@ export interface MainOptions extends Omit<StartOptions, 'env'> {
   requireEnv?: (keyof AppEnv)[];
   /** Runs once the process listens (the all-in-one prints where it is). */
   onListening?: (app: INestApplication, env: AppEnv) => Promise<void> | void;
-  /** One-off commands: `node main.js <name>` runs one against the configured database and exits. */
-  commands?: Record<string, (app: INestApplication) => Promise<unknown>>;
+  /** One-off commands: `node main.js <name> [args…]` runs one against the configured database and exits. */
+  commands?: Record<string, Command>;
 }
+
+/** A one-off command: gets the started app and the arguments after its name. */
+export type Command = (app: INestApplication, args: string[]) => Promise<unknown>;
 
 /**
  * Starts the process's modules without serving requests (port 0, no bus handlers), runs one
- * command and returns what it returned. Events it writes are published before it returns.
+ * command and returns what it returned. Every event it wrote is published before it returns:
+ * the relay's drain waits for a pass already under way and publishes until nothing is due, and
+ * only then does the app close (the relay stops before the bus and the database close). An event
+ * whose publication failed stays in the outbox for the service's relay, and is reported.
  */
 export async function runCommand(
   options: Omit<StartOptions, 'port' | 'handlesRequests' | 'background'>,
@@ -25,7 +31,8 @@ export async function runCommand(
   const app = await startApp({ ...options, handlesRequests: false, background: false, port: 0 });
   try {
     const result = await command(app);
-    await app.get(OutboxRelay).drain();
+    const unsent = await app.get(OutboxRelay).drain();
+    if (unsent) new Logger('Command').warn(`${unsent} event(s) could not be published yet; they stay in the outbox for the relay`);
     return result;
   } finally {
     await app.close();
@@ -40,7 +47,8 @@ export async function runMain(options: MainOptions): Promise<void> {
     if (name) {
       const command = options.commands?.[name];
       if (!command) throw new ConfigError(`unknown command "${name}" (known: ${Object.keys(options.commands ?? {}).join(', ') || 'none'})`);
-      const result = await runCommand({ ...options, env }, command);
+      const args = process.argv.slice(3);
+      const result = await runCommand({ ...options, env }, (app) => command(app, args));
       process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       process.exit(0);
     }

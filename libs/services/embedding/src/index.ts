@@ -4,5 +4,8 @@ export * from './lib/providers/create-provider';
 export * from './lib/providers/openai.provider';
 export * from './lib/providers/local-onnx.provider';
 export * from './lib/providers/offline-hashing.provider';
+export * from './lib/providers/truncation';
 export * from './lib/usecases/embed-trace/embed-trace.usecase';
+export * from './lib/usecases/embed-texts/embed-texts.usecase';
 export * from './lib/usecases/backfill-embeddings/backfill-embeddings.usecase';
+export * from './lib/usecases/backfill-embeddings/backfill-command';

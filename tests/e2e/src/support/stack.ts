@@ -19,6 +19,8 @@ export interface Stack {
   baseUrl: string;
   /** Base URL of each running process (health and metrics), by service name. */
   serviceUrls(): Record<string, string>;
+  /** The Nest application that runs a service (the one process in the all-in-one), to inject delays. */
+  app(service: string): INestApplication;
   /** Runs SQL against the stack's database (for assertions only). */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   stopService(name: string): Promise<void>;
@@ -74,6 +76,11 @@ export async function startMicroservices(settings: Record<string, string> = {}):
     mode: 'microservices',
     baseUrl: urlOf(gateway),
     serviceUrls: () => Object.fromEntries([...apps].map(([name, app]) => [name, urlOf(app)])),
+    app: (name) => {
+      const app = name === 'gateway' ? gateway : apps.get(name);
+      if (!app) throw new Error(`no running ${name}`);
+      return app;
+    },
     query: (sql, params) => ds.query(sql, params),
     stopService: async (name) => {
       await apps.get(name)?.close();
@@ -107,6 +114,7 @@ export async function startAllInOne(dataDir = mkdtempSync(join(tmpdir(), 'ct-aio
     dataDir,
     baseUrl: urlOf(app),
     serviceUrls: () => ({ 'all-in-one': urlOf(app) }),
+    app: () => app,
     query: (sql, params) => ds.query(sql, params),
     stopService: async () => {
       throw new Error('the all-in-one mode has no separate services');

@@ -1,10 +1,10 @@
 /**
- * Static checks for the deployment files (deploy/<app>/Dockerfile and
- * docker-compose.yml). CI has no Docker engine, so nothing here builds or runs
+ * Static checks for the deployment files (deploy/Dockerfile, built once per app
+ * with build args, and docker-compose.yml). CI has no Docker engine, so nothing here builds or runs
  * an image. The spec reads the files and fails when one of them has lost
  * something the stack relies on.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 
@@ -27,6 +27,10 @@ const IMAGE_PORTS: Record<string, number | null> = {
   migrate: null,
 };
 const IMAGE_APPS = Object.keys(IMAGE_PORTS);
+
+/** The build args the all-in-one image is built with (deploy/README.md); compose gives the others theirs. */
+const ALL_IN_ONE_ARGS = { APP: 'all-in-one' };
+const DOCKERFILE = path.join(repoRoot, 'deploy', 'Dockerfile');
 
 const DATABASE_URL = 'postgres://commontrace:commontrace@postgres:5432/commontrace';
 const ROOT_USERS = new Set(['root', '0']);
@@ -99,9 +103,27 @@ function envOf(stage: Instruction[]): Record<string, string> {
   return env;
 }
 
-function readDockerfile(app: string): Instruction[][] {
-  const file = path.join(repoRoot, 'deploy', app, 'Dockerfile');
-  return splitStages(parseDockerfile(readFileSync(file, 'utf8')));
+/**
+ * Resolves the stage-scoped `ARG`s of each stage (given build args first, then
+ * the ARG's default) in the instructions that follow them, as Docker (or, in
+ * RUN, the shell) does. Unknown or unset args resolve to the empty string.
+ */
+function resolveArgs(stages: Instruction[][], buildArgs: Record<string, string>): Instruction[][] {
+  return stages.map((stage) => {
+    const values: Record<string, string> = {};
+    return stage.map(({ keyword, args }) => {
+      const resolved = args.replace(/\$\{(\w+)\}|\$(\w+)/g, (_, braced, bare) => values[braced ?? bare] ?? '');
+      if (keyword === 'ARG') {
+        const [name, ...rest] = args.split('=');
+        values[name.trim()] = buildArgs[name.trim()] ?? rest.join('=');
+      }
+      return { keyword, args: resolved };
+    });
+  });
+}
+
+function readDockerfile(buildArgs: Record<string, string>): Instruction[][] {
+  return resolveArgs(splitStages(parseDockerfile(readFileSync(DOCKERFILE, 'utf8'))), buildArgs);
 }
 
 // ---------------------------------------------------------------------------
@@ -157,6 +179,22 @@ function healthcheckCommand(service: Json): string {
   return typeof test === 'string' ? test : '';
 }
 
+/** A compose service's build args (map or `KEY=value` list form), as strings. */
+function buildArgsOf(service: Json | undefined): Record<string, string> {
+  const build = service?.['build'];
+  const args = isObject(build) ? build['args'] : undefined;
+  const result: Record<string, string> = {};
+  if (Array.isArray(args)) {
+    for (const entry of args.map(String)) {
+      const eq = entry.indexOf('=');
+      if (eq > 0) result[entry.slice(0, eq)] = entry.slice(eq + 1);
+    }
+  } else if (isObject(args)) {
+    for (const [key, value] of Object.entries(args)) result[key] = String(value);
+  }
+  return result;
+}
+
 function loadCompose(): Record<string, Json> {
   const text = readFileSync(path.join(repoRoot, 'docker-compose.yml'), 'utf8');
   // Compose resolves `<<: *anchor` merge keys; YAML 1.2 parsing needs them enabled.
@@ -176,9 +214,30 @@ function loadCompose(): Record<string, Json> {
 // Dockerfiles
 // ---------------------------------------------------------------------------
 
-describe('deploy/<app>/Dockerfile', () => {
-  it.each(IMAGE_APPS)('%s has a Dockerfile', (app) => {
-    expect(existsSync(path.join(repoRoot, 'deploy', app, 'Dockerfile'))).toBe(true);
+describe('deploy/Dockerfile', () => {
+  /** The build args of an app's image: compose's for the stack, the README's for the all-in-one. */
+  const buildArgsFor = (app: string) => (app === 'all-in-one' ? ALL_IN_ONE_ARGS : buildArgsOf(loadCompose()[app]));
+
+  it('is the only Dockerfile: no per-app copies', () => {
+    expect(existsSync(DOCKERFILE)).toBe(true);
+    const copies = readdirSync(path.join(repoRoot, 'deploy'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && existsSync(path.join(repoRoot, 'deploy', entry.name, 'Dockerfile')))
+      .map((entry) => entry.name);
+    expect(copies).toEqual([]);
+  });
+
+  it('ships every app under apps/', () => {
+    const apps = readdirSync(path.join(repoRoot, 'apps'), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    expect([...apps].sort()).toEqual([...IMAGE_APPS].sort());
+  });
+
+  it('refuses to build without an APP build arg', () => {
+    const build = splitStages(parseDockerfile(readFileSync(DOCKERFILE, 'utf8')))[0];
+    expect(of(build, 'ARG').map((i) => i.args.trim())).toContain('APP');
+    const firstRun = of(build, 'RUN')[0]?.args ?? '';
+    expect(firstRun).toMatch(/test -n "\$APP"/);
   });
 
   describe.each(IMAGE_APPS)('%s', (app) => {
@@ -186,12 +245,15 @@ describe('deploy/<app>/Dockerfile', () => {
     let runtime: Instruction[];
 
     beforeAll(() => {
-      stages = readDockerfile(app);
+      const args = buildArgsFor(app);
+      expect(args['APP']).toBe(app);
+      stages = readDockerfile(args);
       runtime = stages[stages.length - 1] ?? [];
     });
 
-    it('is a multi-stage build', () => {
+    it('is a multi-stage build on Node 24', () => {
       expect(stages.length).toBeGreaterThanOrEqual(2);
+      for (const stage of stages) expect(of(stage, 'FROM')[0].args).toMatch(/^node:24[-.\s]/);
     });
 
     it('builds this app, and only this app, with nx in an earlier stage', () => {
@@ -231,9 +293,9 @@ describe('deploy/<app>/Dockerfile', () => {
 
     const port = IMAGE_PORTS[app];
     if (port === null) {
-      it('is a one-shot job: no exposed port, no healthcheck', () => {
-        expect(of(runtime, 'EXPOSE')).toEqual([]);
-        expect(of(runtime, 'HEALTHCHECK')).toEqual([]);
+      it('is a one-shot job: compose turns the liveness check off', () => {
+        const migrate = loadCompose()[app];
+        expect(healthcheckCommand(migrate)).toBe('');
       });
     } else {
       it(`listens on ${port} and checks /health/live on that port`, () => {
@@ -242,17 +304,17 @@ describe('deploy/<app>/Dockerfile', () => {
         const healthchecks = of(runtime, 'HEALTHCHECK').map((i) => i.args);
         expect(healthchecks).toHaveLength(1);
         expect(healthchecks[0]).toContain('/health/live');
-        expect(healthchecks[0]).toContain(`process.env.PORT||${port}`);
+        expect(healthchecks[0]).toContain('process.env.PORT');
       });
     }
   });
 
-  it('all-in-one keeps its data in a /data volume', () => {
-    const stages = readDockerfile('all-in-one');
+  it('all-in-one keeps its data in /data, writable by the non-root user', () => {
+    const stages = readDockerfile(ALL_IN_ONE_ARGS);
     const runtime = stages[stages.length - 1];
     expect(envOf(runtime)['DATA_DIR']).toBe('/data');
-    const volumes = of(runtime, 'VOLUME').map((i) => i.args);
-    expect(volumes.some((args) => /(^|[\s"[])\/data($|[\s",\]])/.test(args))).toBe(true);
+    const runs = of(runtime, 'RUN').map((i) => i.args);
+    expect(runs.some((args) => /mkdir -p \/data\b/.test(args) && /chown node(:node)? \/data\b/.test(args))).toBe(true);
   });
 
   it('.dockerignore keeps host build output and dependencies out of the context', () => {
@@ -349,16 +411,17 @@ describe('docker-compose.yml', () => {
     expect(environmentOf(services['embedding'])['EMBEDDING_PROVIDER']).toBe('offline');
   });
 
-  it.each(['migrate', ...SERVICES])('%s builds from its own Dockerfile, which exists', (name) => {
+  it.each(['migrate', ...SERVICES])('%s builds deploy/Dockerfile with APP (and PORT) as build args', (name) => {
     const build = services[name]?.['build'];
     expect(isObject(build)).toBe(true);
     const { context, dockerfile } = build as Json;
     expect(typeof dockerfile).toBe('string');
     const contextDir = path.resolve(repoRoot, typeof context === 'string' ? context : '.');
     const dockerfilePath = path.resolve(contextDir, dockerfile as string);
-    expect(path.relative(repoRoot, dockerfilePath).split(path.sep).join('/')).toBe(
-      `deploy/${name}/Dockerfile`,
-    );
-    expect(existsSync(dockerfilePath)).toBe(true);
-  });
+    expect(contextDir).toBe(repoRoot);
+    expect(dockerfilePath).toBe(DOCKERFILE);
+    const args = buildArgsOf(services[name]);
+    expect(args['APP']).toBe(name);
+    if (name in SERVICE_PORTS) expect(args['PORT']).toBe(String(SERVICE_PORTS[name]));
+});
 });

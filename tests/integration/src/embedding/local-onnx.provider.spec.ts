@@ -1,6 +1,7 @@
 import { LocalOnnxEmbeddingProvider } from '@commontrace/service-embedding';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 // The shared test fixture: a tiny BERT-shaped ONNX model with seeded word vectors (no semantics).
 const MODELS = resolve(__dirname, '../../../../../shared/models');
@@ -35,5 +36,36 @@ if (!available) {
   it('fails clearly when the model is not on disk, and never downloads it', async () => {
     const p = new LocalOnnxEmbeddingProvider({ provider: 'local', providerModel: 'no-such-model' }, { modelPath: MODELS, batchSize: 2 });
     await expect(p.embed(['x'])).rejects.toThrow(/no model no-such-model/);
+  });
+
+  it('cuts a text to the model\'s token limit, even when the tokenizer declares none', async () => {
+    // A copy of the fixture whose tokenizer has no model_max_length and whose model has 16 positions.
+    const dir = mkdtempSync(join(tmpdir(), 'ct-local-model-'));
+    try {
+      cpSync(resolve(MODELS, MODEL), join(dir, MODEL), { recursive: true });
+      const tokenizerConfig = JSON.parse(readFileSync(join(dir, MODEL, 'tokenizer_config.json'), 'utf8'));
+      delete tokenizerConfig.model_max_length;
+      writeFileSync(join(dir, MODEL, 'tokenizer_config.json'), JSON.stringify(tokenizerConfig));
+      const config = JSON.parse(readFileSync(join(dir, MODEL, 'config.json'), 'utf8'));
+      writeFileSync(join(dir, MODEL, 'config.json'), JSON.stringify({ ...config, max_position_embeddings: 16 }));
+
+      const p = new LocalOnnxEmbeddingProvider({ provider: 'local', providerModel: MODEL }, { modelPath: dir, batchSize: 2 });
+      expect(await p.maxTokens()).toBe(16);
+      const start = 'docker compose network fails with address already in use on the bridge';
+      const long = `${start} ${'rust borrow checker '.repeat(400)}`;
+      const [cut, sameStart, whole] = await p.embed([long, `${long} python asyncio event loop`, start]);
+      expect(cut).toEqual(sameStart); // everything past the limit is ignored
+      expect(cut).not.toEqual(whole);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('embeds a text far over the fixture\'s 512 tokens', async () => {
+    const p = provider();
+    expect(await p.maxTokens()).toBe(512);
+    const long = 'webpack build out of memory '.repeat(1000);
+    const [a, b] = await p.embed([long, `${long} kubernetes pod crash loop`]);
+    expect(a).toEqual(b);
   });
 });

@@ -1,4 +1,4 @@
-import { OpenAiEmbeddingProvider } from '@commontrace/service-embedding';
+import { EmbeddingUnavailableError, OpenAiEmbeddingProvider } from '@commontrace/service-embedding';
 import { FakeEmbeddingsServer } from '@commontrace/util-testing';
 
 describe('OpenAI-compatible provider against a server that speaks the embeddings API', () => {
@@ -65,5 +65,24 @@ describe('OpenAI-compatible provider against a server that speaks the embeddings
     await new Promise((r) => setTimeout(r, 300));
     await expect(p.embed(['up again'])).resolves.toHaveLength(1);
     expect(p.circuitOpen).toBe(false);
+  });
+
+  it('cuts each input to 8191 bytes, so a text over the token limit is embedded, not refused', async () => {
+    // As OpenAI does, the server refuses a request holding any input over the model's limit.
+    server.refuse((input) => Buffer.byteLength(input, 'utf8') > 8191);
+    const long = 'TypeError: Cannot read properties of undefined (reading "map") '.repeat(400);
+    const [vector] = await provider().embed([long]);
+    expect(vector).toHaveLength(16);
+    expect(Buffer.byteLength(server.requests[0].input[0], 'utf8')).toBeLessThanOrEqual(8191);
+    expect(long.startsWith(server.requests[0].input[0])).toBe(true);
+  });
+
+  it('tells an unavailable server (retry later) from a refused input (the text is at fault)', async () => {
+    server.failNext(400);
+    const refused = await provider().embed(['bad']).catch((e) => e);
+    expect(refused).not.toBeInstanceOf(EmbeddingUnavailableError);
+    server.outage(503);
+    const down = await provider({ maxRetries: 0 }).embed(['fine']).catch((e) => e);
+    expect(down).toBeInstanceOf(EmbeddingUnavailableError);
   });
 });

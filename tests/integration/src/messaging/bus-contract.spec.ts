@@ -1,7 +1,7 @@
 import { INestApplication, Module } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { defineRequest, DomainError, ErrorCode } from '@commontrace/contracts';
-import { BusClient, BusController } from '@commontrace/messaging';
+import { BusClient, BusController, MAX_REPLY_BYTES } from '@commontrace/messaging';
 import { startApp } from '@commontrace/runtime';
 import { validateEnv } from '@commontrace/util-config';
 import { RequestContext } from '@commontrace/util-observability';
@@ -26,12 +26,25 @@ class EchoRequest {
 const Echo = defineRequest<EchoRequest, { text: string; request_id: string | undefined }>(`${prefix}.echo`, EchoRequest);
 const Fail = defineRequest<EchoRequest, never>(`${prefix}.fail`, EchoRequest);
 
+class SizedRequest {
+  @IsInt()
+  @Max(2_000_000)
+  bytes: number;
+}
+/** Replies with a JSON string of exactly `bytes` bytes. */
+const Sized = defineRequest<SizedRequest, string>(`${prefix}.sized`, SizedRequest);
+
 @BusController()
 class EchoController {
   @MessagePattern(Echo.subject)
   async echo(@Payload() request: EchoRequest) {
     await new Promise((r) => setTimeout(r, request.delay_ms));
     return { text: request.text, request_id: RequestContext.requestId() };
+  }
+
+  @MessagePattern(Sized.subject)
+  sized(@Payload() request: SizedRequest) {
+    return 'x'.repeat(request.bytes - 2);
   }
 
   @MessagePattern(Fail.subject)
@@ -77,6 +90,11 @@ function busContract(name: string, start: () => Promise<{ app: INestApplication;
       expect(error.extra.errors).toEqual([{ field: 'text', message: expect.any(String) }]);
     });
 
+    it('refuses a control character in a payload, as the gateway does, naming the field', async () => {
+      const error = await bus.request(Echo, { text: 'a\u0000b', delay_ms: 0 }).catch((e) => e);
+      expect(error).toMatchObject({ code: 'validation_failed', extra: { errors: [{ field: 'text', message: expect.stringContaining('U+0000') }] } });
+    });
+
     it('keeps the code and details of a DomainError', async () => {
       const error = await bus.request(Fail, { text: 'domain', delay_ms: 0 }).catch((e) => e);
       expect(error).toMatchObject({ code: 'conflict', message: 'it conflicts', extra: { details: { why: 'test' } } });
@@ -86,6 +104,23 @@ function busContract(name: string, start: () => Promise<{ app: INestApplication;
       const error = await bus.request(Fail, { text: 'boom', delay_ms: 0 }).catch((e) => e);
       expect(error).toMatchObject({ code: 'internal_error' });
       expect(error.message).not.toContain('hunter2');
+    });
+
+    it('carries a reply of exactly MAX_REPLY_BYTES', async () => {
+      expect(await bus.request(Sized, { bytes: MAX_REPLY_BYTES })).toHaveLength(MAX_REPLY_BYTES - 2);
+    });
+
+    it('refuses a reply over MAX_REPLY_BYTES with reply_too_large (502), the same in both modes', async () => {
+      const error = await bus.request(Sized, { bytes: MAX_REPLY_BYTES + 1 }, { timeoutMs: 30_000 }).catch((e) => e);
+      expect(error).toBeInstanceOf(DomainError);
+      expect({ code: error.code, status: error.status, details: error.extra.details }).toEqual({
+        code: 'reply_too_large',
+        status: 502,
+        details: { subject: Sized.subject, bytes: MAX_REPLY_BYTES + 1, limit: MAX_REPLY_BYTES },
+      });
+      // Over NATS's own payload limit (1 MiB) too: the caller gets the same answer, not a timeout.
+      const huge = await bus.request(Sized, { bytes: 1_500_000 }, { timeoutMs: 30_000 }).catch((e) => e);
+      expect(huge).toMatchObject({ code: 'reply_too_large', extra: { details: { bytes: 1_500_000 } } });
     });
 
     it('fails with upstream_timeout after the deadline', async () => {

@@ -1,5 +1,4 @@
-export const TRACE_STATUSES = ['pending', 'validated', 'stale', 'superseded', 'hidden'] as const;
-export type TraceStatus = (typeof TRACE_STATUSES)[number];
+import { TraceStatus } from '../core/enums';
 
 /** A whole trace as the API returns it. */
 export interface TraceView {

@@ -1,24 +1,28 @@
 /**
- * Near-duplicate confirmation. Embeddings find candidates; this decides, from the texts alone,
- * whether a candidate says the same thing. Two traces are duplicates when their vectors are
- * close, their words overlap enough, and they do not name different versions or different
- * errors: a trace about Node 18 is not a duplicate of the same trace about Node 20.
+ * Near-duplicate judgement. Embeddings find candidates; this decides, from the two texts and
+ * the vectors' similarity, how sure we are that a candidate describes the same problem with
+ * the same fix. The answer is three-way, because a wrong refusal costs a contributor their
+ * work while a missed duplicate only costs a link:
+ * - `duplicate`: strong evidence (refused unless forced);
+ * - `related`: the same area, maybe the same problem, not sure enough to refuse (stored and linked);
+ * - `none`.
+ *
+ * The evidence (all pure, see code-tokens.ts and error-signature.ts):
+ * - the vectors' cosine similarity;
+ * - solution agreement: weighted token overlap of the two solutions, in all words and in
+ *   code-like tokens only (the same fix names the same identifiers, flags and settings);
+ * - problem-and-fix agreement: the smaller of the title+context and solution overlaps, so the
+ *   same fix for another problem, or the same error with another fix, stays apart;
+ * - overall code-token overlap;
+ * - character-trigram agreement of the solutions, and of problem and solution together (they
+ *   meet across inflections, compounds and re-spelled identifiers);
+ * - penalties: the two name different error codes or exception types, or a product's first
+ *   named version differs (`Node 18` / `Node 20`).
+ * They are combined by a logistic model whose weights were fitted on the tuning half of
+ * tools/eval/duplicates/pairs.jsonl and checked on the held-out half (npm run eval:duplicates).
  */
-export interface DuplicateThresholds {
-  /** Minimum cosine similarity of the two vectors. */
-  similarity: number;
-  /** Minimum overlap of the two word sets (|A∩B| / min(|A|, |B|)). */
-  overlap: number;
-  /** Minimum overlap of the solutions' words: the same fix, not only the same symptom. */
-  solutionOverlap: number;
-}
-
-/**
- * Chosen on tools/seed/duplicate-pairs.jsonl with the offline embedding (npm run eval:duplicates):
- * precision 80%, recall 85%. A model with real semantics separates pairs better; the similarity
- * threshold is configurable (DUPLICATE_MIN_SIMILARITY) because its scale depends on the model.
- */
-export const DEFAULT_DUPLICATE_THRESHOLDS: DuplicateThresholds = { similarity: 0.5, overlap: 0.3, solutionOverlap: 0.4 };
+import { codeTokens, jaccard, trigrams, weightedJaccard, weightedOverlap, weightedTokens } from './code-tokens';
+import { conflicting, conflictingProductVersions, errorMarkers, firstNamedVersions } from './error-signature';
 
 export interface TraceText {
   title: string;
@@ -26,68 +30,151 @@ export interface TraceText {
   solution_text: string;
 }
 
-export interface DuplicateVerdict {
-  duplicate: boolean;
+export interface DuplicateThresholds {
+  /** Minimum cosine similarity for a candidate to be judged at all (its scale depends on the model). */
   similarity: number;
-  overlap: number;
-  /** Why a close candidate was kept apart, when it was. */
-  reason?: 'low_similarity' | 'low_overlap' | 'different_solutions' | 'different_versions' | 'different_errors';
+  /** Minimum score to refuse the new trace as a duplicate. */
+  duplicate: number;
+  /** Minimum score to store the new trace linked `related` to the existing one. */
+  related: number;
 }
 
-const STOP = new Set(
-  'a an and are as at be but by can do does for from has have how i if in into is it its not of on or so that the then this to use using was we when where which while with you your'.split(' '),
-);
+/**
+ * Chosen on the tuning half of tools/eval/duplicates/pairs.jsonl with the offline embedding:
+ * `duplicate` is the lowest score with precision ≥ 0.95 there, `related` the score that keeps
+ * about four in five true duplicates linked. Figures for both halves in docs/benchmarks.md.
+ */
+export const DEFAULT_DUPLICATE_THRESHOLDS: DuplicateThresholds = { similarity: 0.3, duplicate: 0.75, related: 0.45 };
 
-export function words(text: string): Set<string> {
-  return new Set((text.toLowerCase().match(/[a-z0-9_]+(?:[.+#-][a-z0-9_]+)*/g) ?? []).filter((w) => w.length > 1 && !STOP.has(w)));
+export type DuplicateKind = 'duplicate' | 'related' | 'none';
+
+export interface DuplicateEvidence {
+  similarity: number;
+  /** Title+context overlap (weighted, over the smaller side). */
+  problem: number;
+  /** Solution overlap (weighted, over the smaller side). */
+  solution: number;
+  /** Solution overlap (weighted Jaccard: the extra steps of one side count against it). */
+  solutionJaccard: number;
+  /** Overlap of the solutions' code-like tokens. */
+  solutionCode: number;
+  /** Overlap of all code-like tokens. */
+  code: number;
+  /** Jaccard of the solutions' character trigrams. */
+  solutionTrigrams: number;
+  /** Jaccard of the titles' and contexts' character trigrams. */
+  problemTrigrams: number;
+  /** The two name different error codes or exception types. */
+  differentErrors: boolean;
+  /** A product's first named version differs; the product's name. */
+  differentVersion?: string;
 }
 
-/** Version numbers named in the text (major.minor at least), normalized to major.minor. */
-export function versions(text: string): Set<string> {
-  return new Set(
-    [...text.matchAll(/(?<![\w.])v?(\d{1,4})\.(\d{1,4})(?:\.\d+)*(?![\w.]*\d)/g)].map((m) => `${m[1]}.${m[2]}`),
-  );
+export interface DuplicateVerdict {
+  verdict: DuplicateKind;
+  /** Probability-like confidence that the two are duplicates, 0..1. */
+  score: number;
+  similarity: number;
+  /** Why a candidate was not refused, when it was not. */
+  reason?: 'low_similarity' | 'low_score' | 'different_errors' | 'different_versions';
 }
 
-/** Error identifiers: Node/npm codes, errno names, exception class names, HTTP and exit statuses. */
-export function errorMarkers(text: string): Set<string> {
-  const found = text.match(/\b(?:ERR_[A-Z0-9_]+|E[A-Z]{3}[A-Z0-9_]*|[A-Z][a-zA-Z]+(?:Error|Exception)|TS\d{4}|HTTP \d{3}|\d{3} (?:Not Found|Forbidden|Unauthorized|Bad Gateway|Service Unavailable))\b/g);
-  return new Set(found ?? []);
-}
+/** Logistic weights over the evidence; fitted offline, see the module comment. */
+export const DUPLICATE_MODEL = {
+  bias: -2.87,
+  similarity: 0.6,
+  solution: 1.19,
+  solutionJaccard: 0.9,
+  solutionCode: 1.11,
+  code: 0.47,
+  problemAndSolution: 1.29,
+  solutionTrigrams: 0.95,
+  problemAndSolutionTrigrams: 0.98,
+  differentErrors: -0.46,
+  differentVersion: -1.26,
+} as const;
 
-function overlapOf(a: Set<string>, b: Set<string>): number {
+function setOverlap(a: Set<string>, b: Set<string>): number {
   if (!a.size || !b.size) return 0;
   let shared = 0;
   for (const x of a) if (b.has(x)) shared += 1;
   return shared / Math.min(a.size, b.size);
 }
 
-/** Both name some, and neither's are all named by the other. */
-function conflicting(a: Set<string>, b: Set<string>): boolean {
-  if (!a.size || !b.size) return false;
-  const aInB = [...a].every((x) => b.has(x));
-  const bInA = [...b].every((x) => a.has(x));
-  return !aInB && !bInA;
+/**
+ * Each field is judged on its first 8,000 characters: a trace's problem and fix are stated
+ * early, and the work per candidate stays bounded (tens of milliseconds for two maximal traces).
+ */
+export const JUDGED_CHARS = 8000;
+
+function problemText(t: TraceText): string {
+  return `${t.title}\n${t.context_text.slice(0, JUDGED_CHARS)}`;
 }
 
+function solutionText(t: TraceText): string {
+  return t.solution_text.slice(0, JUDGED_CHARS);
+}
+
+/** The evidence for two traces being the same, from their texts and their vectors' similarity. */
+export function duplicateEvidence(candidate: TraceText, existing: TraceText, similarity: number): DuplicateEvidence {
+  const side = (t: TraceText) => {
+    const problem = weightedTokens(problemText(t));
+    const solution = weightedTokens(solutionText(t));
+    const all = weightedTokens(`${problemText(t)}\n${solutionText(t)}`);
+    return { problem, solution, all };
+  };
+  const a = side(candidate);
+  const b = side(existing);
+  return {
+    similarity,
+    problem: weightedOverlap(a.problem, b.problem),
+    solution: weightedOverlap(a.solution, b.solution),
+    solutionJaccard: weightedJaccard(a.solution, b.solution),
+    solutionCode: setOverlap(codeTokens(a.solution), codeTokens(b.solution)),
+    code: setOverlap(codeTokens(a.all), codeTokens(b.all)),
+    solutionTrigrams: jaccard(trigrams(solutionText(candidate)), trigrams(solutionText(existing))),
+    problemTrigrams: jaccard(trigrams(problemText(candidate)), trigrams(problemText(existing))),
+    differentErrors: conflicting(errorMarkers(problemText(candidate)), errorMarkers(problemText(existing))),
+    differentVersion: conflictingProductVersions(firstNamedVersions(problemText(candidate)), firstNamedVersions(problemText(existing))),
+  };
+}
+
+/** The logistic score of the evidence, 0..1. */
+export function duplicateScore(e: DuplicateEvidence): number {
+  const m = DUPLICATE_MODEL;
+  const z =
+    m.bias +
+    m.similarity * e.similarity +
+    m.solution * e.solution +
+    m.solutionJaccard * e.solutionJaccard +
+    m.solutionCode * e.solutionCode +
+    m.code * e.code +
+    m.problemAndSolution * Math.min(e.problem, e.solution) +
+    m.solutionTrigrams * e.solutionTrigrams +
+    m.problemAndSolutionTrigrams * Math.min(e.problemTrigrams, e.solutionTrigrams) +
+    (e.differentErrors ? m.differentErrors : 0) +
+    (e.differentVersion ? m.differentVersion : 0);
+  return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * Judges a candidate against an existing trace. Different error codes or versions never refuse,
+ * however high the score: at most they link the two as related.
+ */
 export function judgeDuplicate(
   candidate: TraceText,
   existing: TraceText,
   similarity: number,
   thresholds: DuplicateThresholds = DEFAULT_DUPLICATE_THRESHOLDS,
 ): DuplicateVerdict {
-  const textA = `${candidate.title}\n${candidate.context_text}\n${candidate.solution_text}`;
-  const textB = `${existing.title}\n${existing.context_text}\n${existing.solution_text}`;
-  const overlap = Number(overlapOf(words(textA), words(textB)).toFixed(4));
-  const verdict = { similarity: Number(similarity.toFixed(4)), overlap };
-  if (similarity < thresholds.similarity) return { ...verdict, duplicate: false, reason: 'low_similarity' };
-  if (overlap < thresholds.overlap) return { ...verdict, duplicate: false, reason: 'low_overlap' };
-  if (overlapOf(words(candidate.solution_text), words(existing.solution_text)) < thresholds.solutionOverlap) {
-    return { ...verdict, duplicate: false, reason: 'different_solutions' };
-  }
-  if (conflicting(versions(`${candidate.title}\n${candidate.context_text}`), versions(`${existing.title}\n${existing.context_text}`))) {
-    return { ...verdict, duplicate: false, reason: 'different_versions' };
-  }
-  if (conflicting(errorMarkers(textA), errorMarkers(textB))) return { ...verdict, duplicate: false, reason: 'different_errors' };
-  return { ...verdict, duplicate: true };
+  const rounded = Number(similarity.toFixed(4));
+  if (similarity < thresholds.similarity) return { verdict: 'none', score: 0, similarity: rounded, reason: 'low_similarity' };
+  const evidence = duplicateEvidence(candidate, existing, similarity);
+  const score = Number(duplicateScore(evidence).toFixed(4));
+  const verdict = { score, similarity: rounded };
+  if (score < thresholds.related) return { ...verdict, verdict: 'none', reason: 'low_score' };
+  if (evidence.differentErrors) return { ...verdict, verdict: 'related', reason: 'different_errors' };
+  if (evidence.differentVersion) return { ...verdict, verdict: 'related', reason: 'different_versions' };
+  if (score < thresholds.duplicate) return { ...verdict, verdict: 'related', reason: 'low_score' };
+  return { ...verdict, verdict: 'duplicate' };
 }

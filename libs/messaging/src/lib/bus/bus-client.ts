@@ -1,6 +1,7 @@
 import { DomainError, ErrorCode, ReplyOf, RequestContract, RequestOf } from '@commontrace/contracts';
-import { REQUEST_ID_HEADER, RequestContext } from '@commontrace/util-observability';
+import { RequestContext } from '@commontrace/util-observability';
 import { firstValueFrom, Observable, timeout, TimeoutError } from 'rxjs';
+import { unwrapReplayed } from '../idempotency/replayed-reply';
 
 export interface RequestOptions {
   timeoutMs?: number;
@@ -18,10 +19,16 @@ export abstract class BusClient {
     payload: RequestOf<C>,
     options: RequestOptions = {},
   ): Promise<ReplyOf<C>> {
-    const headers = { [REQUEST_ID_HEADER]: RequestContext.requestId() ?? RequestContext.sanitize(undefined) };
+    const headers = RequestContext.toHeaders();
+    const idempotency = RequestContext.current()?.outgoingIdempotency;
     const ms = options.timeoutMs ?? this.defaultTimeoutMs;
     try {
-      return await firstValueFrom(this.send<ReplyOf<C>>(contract.subject, payload, headers).pipe(timeout({ first: ms })));
+      const reply = await firstValueFrom(this.send<ReplyOf<C>>(contract.subject, payload, headers).pipe(timeout({ first: ms })));
+      if (!idempotency) return reply;
+      // A stored answer comes back wrapped; the gateway reads the flag to say so.
+      const { value, replayed } = unwrapReplayed(reply);
+      if (replayed) idempotency.replayed = true;
+      return value as ReplyOf<C>;
     } catch (error) {
       throw toDomainError(error, contract.subject, ms);
     }

@@ -1,6 +1,7 @@
 import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import { DomainError, ErrorCode } from '@commontrace/contracts';
 import { lastValueFrom, Observable } from 'rxjs';
+import { checkReplySize } from '../bus/reply-size';
 import { InProcessContext } from './in-process-context';
 
 /**
@@ -24,7 +25,10 @@ export class InProcessServer extends Server implements CustomTransportStrategy {
     return this as unknown as T;
   }
 
-  /** Calls the handler with a JSON copy of the payload, as if it had crossed the wire. */
+  /**
+   * Calls the handler with a JSON copy of the payload, as if it had crossed the wire, and refuses a
+   * reply over MAX_REPLY_BYTES with `reply_too_large`, as the NATS transport does.
+   */
   dispatch<R>(subject: string, payload: object, headers: Record<string, string>): Observable<R> {
     const handler = this.getHandlerByPattern(subject);
     if (!handler) {
@@ -34,8 +38,10 @@ export class InProcessServer extends Server implements CustomTransportStrategy {
     return new Observable<R>((subscriber) => {
       (async () => {
         const result$ = this.transformToObservable(await handler(wire, new InProcessContext([subject, headers])));
-        const value = await lastValueFrom(result$ as Observable<R>);
-        subscriber.next(JSON.parse(JSON.stringify(value ?? null)));
+        const json = JSON.stringify((await lastValueFrom(result$ as Observable<R>)) ?? null);
+        const tooLarge = checkReplySize(subject, json);
+        if (tooLarge) throw DomainError.fromBody(tooLarge);
+        subscriber.next(JSON.parse(json));
         subscriber.complete();
       })().catch((error) => subscriber.error(error));
     });

@@ -1,8 +1,9 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { EventEnvelope } from '@commontrace/contracts';
 import { counter } from '@commontrace/util-observability';
 import { DataSource } from 'typeorm';
 import { EventPublisher } from '../events/event-publisher';
+import { pruneIdempotencyKeys } from '../idempotency/idempotency-keys';
 import { MESSAGING_OPTIONS, MessagingOptions } from '../messaging.options';
 
 const BATCH = 100;
@@ -34,14 +35,20 @@ interface ClaimedRow {
  * (FOR UPDATE SKIP LOCKED), so several relays share the work and none holds a transaction
  * while publishing. Delivery is at least once: the event id travels as Nats-Msg-Id and
  * consumers record what they applied.
+ *
+ * One pass runs at a time in a process. `drain()` waits for a pass already running (whose
+ * claimed rows no other pass can see) and then publishes until nothing is due, so whoever
+ * awaits it knows every due row was tried. The relay stops before any connection closes
+ * (`beforeApplicationShutdown`): its last pass still has the bus and the database.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationShutdown {
+export class OutboxRelay implements BeforeApplicationShutdown {
   private readonly logger = new Logger('OutboxRelay');
   private timer?: NodeJS.Timeout;
-  private draining?: Promise<void>;
+  private pass?: Promise<number>;
   private again = false;
-  private stopped = true;
+  private started = false;
+  private stopping = false;
   private lastPrune = 0;
 
   constructor(
@@ -51,54 +58,71 @@ export class OutboxRelay implements OnApplicationShutdown {
   ) {}
 
   start(): void {
-    if (!this.options.relay || !this.stopped) return;
-    this.stopped = false;
+    if (!this.options.relay || this.started || this.stopping) return;
+    this.started = true;
     this.timer = setInterval(() => this.nudge(), this.options.outboxPollMs);
     this.nudge();
   }
 
-  /** Drain now (coalesced: a nudge during a drain causes one more pass). */
+  /** Drain soon (coalesced: a nudge during a pass makes it look again before it ends). */
   nudge(): void {
-    if (this.stopped) return;
-    if (this.draining) {
+    if (!this.started || this.stopping) return;
+    if (this.pass) {
       this.again = true;
       return;
     }
-    this.draining = this.drain().finally(() => {
-      this.draining = undefined;
-    });
+    void this.drain();
   }
 
-  /** Publishes until nothing is due; resolves when done. Used by tests and at shutdown. */
-  async drain(): Promise<void> {
+  /**
+   * Publishes every row that is due, after the pass already running (if any) has finished.
+   * Resolves with the number of rows whose publication failed in those passes (they stay in
+   * the outbox and are retried after their back-off).
+   */
+  async drain(): Promise<number> {
+    let failed = 0;
+    while (this.pass) failed += await this.pass;
+    const pass = this.publishDue();
+    this.pass = pass.finally(() => (this.pass = undefined));
+    return failed + (await pass);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    while (this.pass) await this.pass;
+  }
+
+  private async publishDue(): Promise<number> {
+    let failed = 0;
     do {
       this.again = false;
       try {
-        const handled = await this.publishBatch();
-        if (handled === BATCH) this.again = true;
+        const batch = await this.publishBatch();
+        failed += batch.failed;
+        // Something was due: look again until a pass finds nothing (a failed row backs off first).
+        if (batch.handled > 0) this.again = true;
         if (Date.now() - this.lastPrune > PRUNE_EVERY_MS) await this.prune();
       } catch (error) {
-        if (!this.stopped) this.logger.error(`relay pass failed: ${(error as Error).message}`);
+        this.logger.error(`relay pass failed: ${(error as Error).message}`);
+        return failed;
       }
-    } while (this.again && !this.stopped);
+    } while (this.again && !this.stopping);
+    return failed;
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.draining;
-  }
-
-  /** Deletes sent events and processed-event ids past their retention, so the tables stay small. */
+  /** Deletes sent events, processed-event ids and idempotency keys past their retention, so the tables stay small. */
   async prune(): Promise<void> {
     this.lastPrune = Date.now();
     await this.dataSource.query(`DELETE FROM outbox WHERE sent_at < now() - make_interval(days => $1)`, [OUTBOX_RETENTION_DAYS]);
     await this.dataSource.query(`DELETE FROM processed_events WHERE processed_at < now() - make_interval(days => $1)`, [
       PROCESSED_RETENTION_DAYS,
     ]);
+    await pruneIdempotencyKeys(this.dataSource);
   }
 
-  private async publishBatch(): Promise<number> {
+  private async publishBatch(): Promise<{ handled: number; failed: number }> {
     const rows: ClaimedRow[] = await this.dataSource.query(
       `UPDATE outbox SET available_at = now() + make_interval(secs => $2)
         WHERE id IN (SELECT id FROM outbox WHERE sent_at IS NULL AND available_at <= now()
@@ -107,9 +131,11 @@ export class OutboxRelay implements OnApplicationShutdown {
       [BATCH, LEASE_SECONDS],
     ).then((r) => (Array.isArray(r[0]) ? r[0] : r));
     rows.sort((a, b) => a.payload.occurred_at.localeCompare(b.payload.occurred_at));
+    let failed = 0;
     for (const row of rows) {
       try {
-        await this.publisher.publish(row.payload, row.headers);
+        // The attempt number handlers see in process: the row's failed attempts so far, plus this one.
+        await this.publisher.publish(row.payload, row.headers, row.attempts + 1);
         await this.dataSource.query(`UPDATE outbox SET sent_at = now(), last_error = NULL WHERE id = $1`, [row.id]);
         published.inc({ outcome: 'ok' });
       } catch (error) {
@@ -120,9 +146,10 @@ export class OutboxRelay implements OnApplicationShutdown {
           [row.id, attempts, message, outboxRetryDelaySeconds(attempts)],
         );
         published.inc({ outcome: 'error' });
+        failed += 1;
         this.logger.warn(`event ${row.id} (${row.payload.subject}) not published, attempt ${attempts}: ${message}`);
       }
     }
-    return rows.length;
+    return { handled: rows.length, failed };
   }
 }

@@ -1,7 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-
-export const ACCOUNT_TIERS = ['free', 'pro', 'team'] as const;
-export type AccountTier = (typeof ACCOUNT_TIERS)[number];
+import type { AccountTier } from '@commontrace/contracts';
 
 /** An agent (or the person behind it) that holds API keys. Owned by the gateway. */
 @Entity('accounts')

@@ -1,14 +1,13 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-
-export type AmendmentStatus = 'pending' | 'accepted' | 'rejected';
+import type { AmendmentStatus } from '@commontrace/contracts';
 
 /** A proposed improvement of a trace's solution. Owned by ingest. */
 @Entity('amendments')
+@Index('amendments_trace_created_idx', ['trace_id', 'created_at', 'id'])
 export class AmendmentEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Index('amendments_trace_idx')
   @Column({ type: 'uuid' })
   trace_id: string;
 
@@ -26,6 +25,10 @@ export class AmendmentEntity {
 
   @Column({ type: 'text', nullable: true })
   context_text: string | null;
+
+  /** The trace's version this amendment was written against; only then may it be accepted. */
+  @Column({ type: 'int' })
+  base_version: number;
 
   @Column({ type: 'text', default: 'pending' })
   status: AmendmentStatus;

@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-
-export type EmbeddingModelState = 'building' | 'serving' | 'retired';
+import type { EmbeddingModelState } from '@commontrace/contracts';
 
 /**
  * The embedding models the system has used. One serves queries at a time; a newly configured
@@ -31,4 +30,8 @@ export class EmbeddingModelEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   serving_since: Date | null;
+
+  /** When it last started building: it must cover the traces created before then to serve. */
+  @Column({ type: 'timestamptz', nullable: true })
+  building_since: Date | null;
 }

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import type { FlagCategory, FlagStatus } from '@commontrace/contracts';
 
 /** A report that a trace is spam, harmful or wrong. Owned by reputation. */
 @Entity('flags')
@@ -14,7 +15,7 @@ export class FlagEntity {
   flagger_id: string;
 
   @Column({ type: 'text' })
-  reason: string;
+  reason: FlagCategory;
 
   @Column({ type: 'text', nullable: true })
   details: string | null;
@@ -23,7 +24,7 @@ export class FlagEntity {
   weight: number;
 
   @Column({ type: 'text', default: 'open' })
-  status: string;
+  status: FlagStatus;
 
   @Column({ type: 'uuid', nullable: true })
   resolved_by: string | null;

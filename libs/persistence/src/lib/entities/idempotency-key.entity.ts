@@ -1,6 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** The first answer to a write sent with an Idempotency-Key, replayed to retries for 24 hours. Owned by the gateway. */
+/**
+ * The committed answer of a write sent with an Idempotency-Key, replayed to retries for 24 hours.
+ * Written by the service that does the write, in the same transaction (messaging's UnitOfWork with
+ * `idempotent: true`); the primary key is the unique constraint that forbids a second write.
+ */
 @Entity('idempotency_keys')
 export class IdempotencyKeyEntity {
   @PrimaryColumn({ type: 'uuid' })
@@ -13,13 +17,11 @@ export class IdempotencyKeyEntity {
   @Column({ type: 'char', length: 64 })
   request_hash: string;
 
-  /** Null while the first request is still being handled. */
-  @Column({ type: 'int', nullable: true })
-  status_code: number | null;
-
-  @Column({ type: 'jsonb', nullable: true })
+  /** The write's reply as it was sent (json keeps its field order). */
+  @Column({ type: 'json' })
   response: unknown;
 
+  @Index('idempotency_keys_created_at_idx')
   @CreateDateColumn({ type: 'timestamptz' })
   created_at: Date;
 }

@@ -1,6 +1,7 @@
 import { AccountEntity } from './account.entity';
 import { AmendmentEntity } from './amendment.entity';
 import { ApiKeyEntity } from './api-key.entity';
+import { EmbeddingFailureEntity } from './embedding-failure.entity';
 import { EmbeddingModelEntity } from './embedding-model.entity';
 import { DomainReputationEntity } from './domain-reputation.entity';
 import { FlagEntity } from './flag.entity';
@@ -21,6 +22,7 @@ export * from './account.entity';
 export * from './amendment.entity';
 export * from './api-key.entity';
 export * from './domain-reputation.entity';
+export * from './embedding-failure.entity';
 export * from './embedding-model.entity';
 export * from './flag.entity';
 export * from './idempotency-key.entity';
@@ -47,6 +49,7 @@ export const ENTITIES = [
   TraceLinkEntity,
   TraceEmbeddingEntity,
   EmbeddingModelEntity,
+  EmbeddingFailureEntity,
   VoteEntity,
   TraceScoreEntity,
   ReputationEntity,

@@ -1,7 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
-
-export const TRACE_LINK_KINDS = ['related', 'duplicate_of', 'supersedes', 'alternative_to', 'contradicts'] as const;
-export type TraceLinkKind = (typeof TRACE_LINK_KINDS)[number];
+import type { LinkKind } from '@commontrace/contracts';
 
 /** A typed relation between two traces and who made it. Owned by ingest. */
 @Entity('trace_links')
@@ -17,7 +15,7 @@ export class TraceLinkEntity {
   target_id: string;
 
   @Column({ type: 'text' })
-  kind: TraceLinkKind;
+  kind: LinkKind;
 
   @Column({ type: 'uuid' })
   created_by: string;

@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-
-export type TraceStatusValue = 'pending' | 'validated' | 'stale' | 'superseded' | 'hidden';
+import type { TraceStatus } from '@commontrace/contracts';
 
 /** A problem and its solution. Owned by ingest; search and the others read it. */
 @Entity('traces')
@@ -42,7 +41,7 @@ export class TraceEntity {
 
   @Index('traces_status_idx')
   @Column({ type: 'text', default: 'pending' })
-  status: TraceStatusValue;
+  status: TraceStatus;
 
   @Index('traces_content_hash_idx')
   @Column({ type: 'char', length: 64 })

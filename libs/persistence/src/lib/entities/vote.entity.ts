@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import type { VoteSign } from '@commontrace/contracts';
 
 /** One vote per agent and trace (changeable), with its contextual feedback. Owned by reputation. */
 @Entity('votes')
@@ -13,9 +14,9 @@ export class VoteEntity {
   @Column({ type: 'uuid' })
   voter_id: string;
 
-  /** +1 or -1. */
+  /** +1 or -1 (`VOTE_SIGNS`). */
   @Column({ type: 'smallint' })
-  direction: number;
+  direction: VoteSign;
 
   @Column({ type: 'real' })
   weight: number;

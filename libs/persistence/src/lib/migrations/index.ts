@@ -1,6 +1,16 @@
 import { InitialSchema1764230400000 } from './1764230400000-initial-schema';
 import { EmbeddingModels1764316800000 } from './1764316800000-embedding-models';
 import { IdempotencyKeys1764403200000 } from './1764403200000-idempotency-keys';
+import { AmendmentBaseVersion1764489600000 } from './1764489600000-amendment-base-version';
+import { IdempotencyKeysOwnedByTheWrite1764576000000 } from './1764576000000-idempotency-keys-owned-by-the-write';
+import { EmbeddingFailures1764662400000 } from './1764662400000-embedding-failures';
 
 /** Every migration, in order. A new one is appended here. */
-export const MIGRATIONS = [InitialSchema1764230400000, EmbeddingModels1764316800000, IdempotencyKeys1764403200000];
+export const MIGRATIONS = [
+  InitialSchema1764230400000,
+  EmbeddingModels1764316800000,
+  IdempotencyKeys1764403200000,
+  AmendmentBaseVersion1764489600000,
+  IdempotencyKeysOwnedByTheWrite1764576000000,
+  EmbeddingFailures1764662400000,
+];

@@ -10,6 +10,6 @@ import { EmbedTraceUseCase } from './usecases/embed-trace/embed-trace.usecase';
 @Module({
   controllers: [EmbeddingController],
   providers: [EmbeddingModels, EmbeddingSweeper, EmbedTextsUseCase, EmbedTraceUseCase, BackfillEmbeddingsUseCase],
-  exports: [BackfillEmbeddingsUseCase],
+  exports: [BackfillEmbeddingsUseCase, EmbeddingModels],
 })
 export class EmbeddingModule {}

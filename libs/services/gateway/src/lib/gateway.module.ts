@@ -7,6 +7,7 @@ import { KeysController } from './controllers/keys.controller';
 import { TracesController } from './controllers/traces.controller';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { RequestBodyMiddleware } from './http/request-body';
 import { RequestIdMiddleware } from './http/request-id.middleware';
 import { CreateApiKeyUseCase } from './usecases/create-api-key/create-api-key.usecase';
 
@@ -23,6 +24,6 @@ import { CreateApiKeyUseCase } from './usecases/create-api-key/create-api-key.us
 })
 export class GatewayModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestIdMiddleware).forRoutes('*path');
+    consumer.apply(RequestIdMiddleware, RequestBodyMiddleware).forRoutes('*path');
   }
 }

@@ -132,13 +132,13 @@ export class AppEnv {
 
   /**
    * Cosine similarity above which an existing trace is a near-duplicate candidate (the texts
-   * must confirm it). Its scale depends on the embedding model: 0.5 suits the offline model.
+   * judge it, see judgeDuplicate). Its scale depends on the embedding model: 0.3 suits the offline model.
    */
   @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
   @IsNumber()
   @Min(0)
   @Max(1)
-  DUPLICATE_MIN_SIMILARITY = 0.5;
+  DUPLICATE_MIN_SIMILARITY = 0.3;
 
   /**
    * Time one request's secret scan and PII redaction may take in the scan worker pool. Over it,

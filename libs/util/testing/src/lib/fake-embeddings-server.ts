@@ -17,6 +17,7 @@ export class FakeEmbeddingsServer {
   readonly requests: EmbeddingsRequestLog[] = [];
   private failures: { status: number; retryAfter?: string }[] = [];
   private outageStatus?: number;
+  private refused?: (input: string) => boolean;
   private pause?: Promise<void>;
   private server?: Server;
   url = '';
@@ -38,6 +39,14 @@ export class FakeEmbeddingsServer {
   /** Every request fails with `status` until called with undefined. */
   outage(status: number | undefined): void {
     this.outageStatus = status;
+  }
+
+  /**
+   * Refuses (400, as OpenAI does for an input over the model's context length) every request
+   * that holds an input matching `test`; undefined accepts everything again.
+   */
+  refuse(test: ((input: string) => boolean) | undefined): void {
+    this.refused = test;
   }
 
   /** Holds every answer until the returned function is called. */
@@ -80,7 +89,8 @@ export class FakeEmbeddingsServer {
     const input: string[] = Array.isArray(body.input) ? body.input : [body.input];
     this.requests.push({ model: body.model, input, dimensions: body.dimensions });
     await this.pause;
-    const failure = this.failures.shift() ?? (this.outageStatus ? { status: this.outageStatus } : undefined);
+    const refused = this.refused && input.some(this.refused);
+    const failure = this.failures.shift() ?? (this.outageStatus ? { status: this.outageStatus } : refused ? { status: 400 } : undefined);
     if (failure) {
       res
         .writeHead(failure.status, { 'content-type': 'application/json', ...(failure.retryAfter ? { 'retry-after': failure.retryAfter } : {}) })

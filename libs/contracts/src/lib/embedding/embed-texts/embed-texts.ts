@@ -17,4 +17,4 @@ export interface EmbedTextsReply {
   vectors: number[][];
 }
 
-export const contract = defineRequest<EmbedTextsRequest, EmbedTextsReply>('ct.v1.embedding.embed', EmbedTextsRequest);
+export const contract = defineRequest<EmbedTextsRequest, EmbedTextsReply>('ct.v1.embedding.embed-texts', EmbedTextsRequest);

@@ -1,6 +1,6 @@
 import { IsIn, IsOptional, IsString, IsUUID } from 'class-validator';
 import { defineEvent } from '../../core/contract';
-import { TRACE_STATUSES, TraceStatus } from '../../traces/trace-view';
+import { TRACE_STATUSES, TraceStatus } from '../../core/enums';
 
 export class TraceStatusChangedEvent {
   @IsUUID()

@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
-import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { defineRequest } from '../../core/contract';
+import { AmendmentStatus } from '../../core/enums';
 import { TRACE_LIMITS } from '../../traces/trace-input';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -30,6 +31,17 @@ export class AmendmentInput {
   @IsNotEmpty()
   @MaxLength(TRACE_LIMITS.text)
   context_text?: string;
+
+  /**
+   * The version of the trace this amendment was written against. When absent, the trace's
+   * current version at the time of proposing. An amendment can be accepted only while its base
+   * is still the current version (409 stale_amendment otherwise).
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  base_version?: number;
 }
 
 export class AmendTraceRequest extends AmendmentInput {
@@ -48,11 +60,13 @@ export interface AmendmentView {
   explanation: string;
   title: string | null;
   context_text: string | null;
-  status: 'pending' | 'accepted' | 'rejected';
+  /** The version it was written against. */
+  base_version: number;
+  status: AmendmentStatus;
   reviewed_by: string | null;
   reviewed_at: string | null;
   created_at: string;
   redactions?: { field: string; kind: string; count: number }[];
 }
 
-export const contract = defineRequest<AmendTraceRequest, AmendmentView>('ct.v1.ingest.amend', AmendTraceRequest);
+export const contract = defineRequest<AmendTraceRequest, AmendmentView>('ct.v1.ingest.amend-trace', AmendTraceRequest);

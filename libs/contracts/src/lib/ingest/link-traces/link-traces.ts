@@ -1,10 +1,12 @@
 import { IsIn, IsUUID } from 'class-validator';
 import { defineRequest } from '../../core/contract';
+import { LINK_KINDS, LinkKind } from '../../core/enums';
 
-export const LINK_KINDS = ['related', 'alternative_to', 'contradicts', 'duplicate_of', 'supersedes'] as const;
-export type LinkKind = (typeof LINK_KINDS)[number];
-
-/** POST /traces/{id}/links body: this trace is <kind> the target. */
+/**
+ * POST /traces/{id}/links body: this trace is <kind> the target. Every link needs the source's
+ * owner or 100 reputation; `duplicate_of` closes the source as a duplicate (its owner or 250);
+ * `supersedes` turns the target superseded (also the target's owner or 250).
+ */
 export class LinkInput {
   @IsUUID()
   target_id: string;
@@ -30,4 +32,4 @@ export interface LinkView {
   created_at: string;
 }
 
-export const contract = defineRequest<LinkTracesRequest, LinkView>('ct.v1.ingest.link', LinkTracesRequest);
+export const contract = defineRequest<LinkTracesRequest, LinkView>('ct.v1.ingest.link-traces', LinkTracesRequest);

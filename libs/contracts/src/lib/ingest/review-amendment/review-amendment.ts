@@ -1,10 +1,11 @@
 import { IsIn, IsUUID } from 'class-validator';
 import { defineRequest } from '../../core/contract';
+import { AMENDMENT_DECISIONS, AmendmentDecision } from '../../core/enums';
 import { AmendmentView } from '../amend-trace/amend-trace';
 
 export class ReviewDecision {
-  @IsIn(['accept', 'reject'])
-  decision: 'accept' | 'reject';
+  @IsIn(AMENDMENT_DECISIONS)
+  decision: AmendmentDecision;
 }
 
 export class ReviewAmendmentRequest extends ReviewDecision {

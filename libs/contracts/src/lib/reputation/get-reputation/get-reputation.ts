@@ -12,4 +12,4 @@ export interface GetReputationReply {
   traces_contributed: number;
 }
 
-export const contract = defineRequest<GetReputationRequest, GetReputationReply>('ct.v1.reputation.get', GetReputationRequest);
+export const contract = defineRequest<GetReputationRequest, GetReputationReply>('ct.v1.reputation.get-reputation', GetReputationRequest);

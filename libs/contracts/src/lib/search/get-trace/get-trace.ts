@@ -9,4 +9,4 @@ export class GetTraceRequest {
 
 export type GetTraceReply = TraceView;
 
-export const contract = defineRequest<GetTraceRequest, GetTraceReply>('ct.v1.search.get', GetTraceRequest);
+export const contract = defineRequest<GetTraceRequest, GetTraceReply>('ct.v1.search.get-trace', GetTraceRequest);

@@ -3,9 +3,14 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsObject, IsOptional, IsString
 import { defineRequest } from '../../core/contract';
 import { EachMatches } from '../../core/validators';
 import { normalizeTags, TAG_PATTERN, TRACE_LIMITS } from '../../traces/trace-input';
-import { TraceStatus } from '../../traces/trace-view';
+import { TraceStatus } from '../../core/enums';
 
-export const SEARCH_LIMITS = { q: 2000, maxLimit: 50, defaultLimit: 10 } as const;
+/**
+ * `maxFull`: with `include_full`, only the first results carry their full context and solution (each
+ * up to 50,000 characters); the others keep their snippet. This keeps the reply under the bus limit
+ * (MAX_REPLY_BYTES, about 1 MB) in both modes; read a trace in full with GET /traces/{id}.
+ */
+export const SEARCH_LIMITS = { q: 2000, maxLimit: 50, defaultLimit: 10, maxFull: 3 } as const;
 
 /** POST /traces/search body and bus payload: words, tags (all must match), a limit, the searcher's context. */
 export class QueryTracesRequest {
@@ -31,7 +36,7 @@ export class QueryTracesRequest {
   @IsObject()
   context?: Record<string, unknown>;
 
-  /** Return the full context and solution text instead of a snippet. */
+  /** Also return the full context and solution text, for the first SEARCH_LIMITS.maxFull results. */
   @IsOptional()
   @IsBoolean()
   include_full?: boolean;
@@ -62,4 +67,4 @@ export interface QueryTracesReply {
   retrievers: ('lexical' | 'vector' | 'tags')[];
 }
 
-export const contract = defineRequest<QueryTracesRequest, QueryTracesReply>('ct.v1.search.query', QueryTracesRequest);
+export const contract = defineRequest<QueryTracesRequest, QueryTracesReply>('ct.v1.search.query-traces', QueryTracesRequest);

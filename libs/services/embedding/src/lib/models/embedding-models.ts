@@ -6,6 +6,7 @@ import { counter, histogram } from '@commontrace/util-observability';
 import { DataSource, In, Not } from 'typeorm';
 import { createProvider, configuredSpec } from '../providers/create-provider';
 import { EmbeddingProvider, ModelSpec, modelId } from '../providers/embedding-provider';
+import { EmbedOutcome, embedIsolated } from './embed-isolated';
 
 const vectorsMade = counter('commontrace_embeddings_total', 'Vectors produced, by model', ['model']);
 const failures = counter('commontrace_embedding_failures_total', 'Failed provider calls, by model', ['model']);
@@ -51,10 +52,12 @@ export class EmbeddingModels {
       await repo.update({ state: 'building', model: Not(id) }, { state: 'retired' });
       const state = !serving || serving.model === id ? 'serving' : 'building';
       await m.query(
-        `INSERT INTO embedding_models (model, provider, provider_model, requested_dimensions, state, serving_since)
-         VALUES ($1, $2, $3, $4, $5, CASE WHEN $5 = 'serving' THEN now() END)
+        `INSERT INTO embedding_models (model, provider, provider_model, requested_dimensions, state, serving_since, building_since)
+         VALUES ($1, $2, $3, $4, $5, CASE WHEN $5 = 'serving' THEN now() END, CASE WHEN $5 = 'building' THEN now() END)
          ON CONFLICT (model) DO UPDATE SET state = EXCLUDED.state,
-           serving_since = CASE WHEN EXCLUDED.state = 'serving' THEN coalesce(embedding_models.serving_since, now()) END`,
+           serving_since = CASE WHEN EXCLUDED.state = 'serving' THEN coalesce(embedding_models.serving_since, now()) END,
+           building_since = CASE WHEN EXCLUDED.state = 'building'
+             THEN CASE WHEN embedding_models.state = 'building' THEN embedding_models.building_since ELSE now() END END`,
         [id, spec.provider, spec.providerModel, spec.dimensions ?? null, state],
       );
       return repo.findOneOrFail({ where: { model: id } });
@@ -98,8 +101,25 @@ export class EmbeddingModels {
     return promoted;
   }
 
-  /** Embeds with a model's provider, measured; provider failures become service_unavailable. */
+  /** Embeds with a model's provider, for callers that need the vectors now: any failure is service_unavailable. */
   async embed(row: EmbeddingModelEntity, texts: string[]): Promise<number[][]> {
+    try {
+      return await this.vectors(row, texts);
+    } catch (error) {
+      throw new DomainError(ErrorCode.ServiceUnavailable, `Embedding provider for ${row.model} failed: ${(error as Error).message}`);
+    }
+  }
+
+  /**
+   * Embeds each text, isolating the ones the provider fails on (see embedIsolated). Throws
+   * EmbeddingUnavailableError when the provider cannot answer at all.
+   */
+  embedEach(row: EmbeddingModelEntity, texts: string[]): Promise<EmbedOutcome[]> {
+    return embedIsolated(texts, (batch) => this.vectors(row, batch));
+  }
+
+  /** One measured provider call; its errors pass through as the provider threw them. */
+  private async vectors(row: EmbeddingModelEntity, texts: string[]): Promise<number[][]> {
     const provider = this.providerFor(row);
     const stop = latency.startTimer({ model: row.model });
     try {
@@ -110,7 +130,7 @@ export class EmbeddingModels {
     } catch (error) {
       stop({ outcome: 'error' });
       failures.inc({ model: row.model });
-      throw new DomainError(ErrorCode.ServiceUnavailable, `Embedding provider for ${row.model} failed: ${(error as Error).message}`);
+      throw error;
     }
   }
 

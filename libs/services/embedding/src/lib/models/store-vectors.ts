@@ -12,8 +12,9 @@ export interface TraceToEmbed {
 }
 
 /**
- * Upserts one vector per trace for a model, each with its `trace.embedded` event. A vector for
- * the same content is left as it is, and then no event is written.
+ * Upserts one vector per trace for a model, each with its `trace.embedded` event, and forgets
+ * earlier failures on the trace. A vector for the same content is left as it is, and then no
+ * event is written.
  */
 export async function storeVectors(
   tx: Transaction,
@@ -32,6 +33,7 @@ export async function storeVectors(
        RETURNING trace_id`,
       [trace.id, model.model, model.provider, vector.length, toVectorLiteral(vector), trace.content_hash],
     );
+    await tx.manager.query(`DELETE FROM embedding_failures WHERE trace_id = $1 AND model = $2`, [trace.id, model.model]);
     if ((Array.isArray(rows[0]) ? (rows[0] as unknown[]) : rows).length === 0) continue;
     stored += 1;
     await tx.emit(TraceEmbedded.contract, { trace_id: trace.id, model: model.model, content_hash: trace.content_hash });

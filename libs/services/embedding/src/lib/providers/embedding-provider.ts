@@ -17,8 +17,20 @@ export abstract class EmbeddingProvider {
     return modelId(this.spec);
   }
 
-  /** One vector per text, in order, unit length. */
+  /**
+   * One vector per text, in order, unit length. Each text is first cut to the model's input
+   * limit. Throws EmbeddingUnavailableError when the provider cannot answer now (the texts are
+   * not at fault); any other error may be caused by one of the texts.
+   */
   abstract embed(texts: string[]): Promise<number[][]>;
+}
+
+/** The provider cannot answer now (down, overloaded, circuit open, misconfigured): retry later; the texts are not at fault. */
+export class EmbeddingUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'EmbeddingUnavailableError';
+  }
 }
 
 export function modelId(spec: ModelSpec): string {

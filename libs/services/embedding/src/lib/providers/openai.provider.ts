@@ -2,7 +2,8 @@ import { Logger } from '@nestjs/common';
 import { backoffDelayMs, chunk, isRetryableStatus, retryAfterMs } from '@commontrace/domain-embedding';
 import OpenAI from 'openai';
 import CircuitBreaker from 'opossum';
-import { EmbeddingProvider, ModelSpec } from './embedding-provider';
+import { EmbeddingProvider, EmbeddingUnavailableError, ModelSpec } from './embedding-provider';
+import { OPENAI_MAX_INPUT_TOKENS, truncateUtf8Bytes } from './truncation';
 
 export interface OpenAiProviderOptions {
   apiKey?: string;
@@ -24,11 +25,16 @@ function statusOf(error: unknown): number | undefined {
   return error instanceof OpenAI.APIError ? error.status : undefined;
 }
 
+/** Statuses by which a server refuses the input itself (too long, malformed): the texts are at fault. */
+const INPUT_REFUSED = new Set([400, 413, 422]);
+
 /**
  * The OpenAI embeddings API, or any server that speaks it (OPENAI_BASE_URL): batched requests,
  * a timeout per request, retries with exponential back-off and jitter on 429, 5xx and network
  * errors (honouring Retry-After), and a circuit breaker that stops calling a failing server
- * for a while instead of piling up requests on it.
+ * for a while instead of piling up requests on it. Each input is cut to 8191 bytes of UTF-8,
+ * which is never more than OpenAI's limit of 8191 tokens (a token is at least one byte); an
+ * OpenAI-compatible server gets the same cut, and must itself truncate if its model takes less.
  */
 export class OpenAiEmbeddingProvider extends EmbeddingProvider {
   private readonly logger = new Logger('OpenAiEmbeddings');
@@ -64,7 +70,15 @@ export class OpenAiEmbeddingProvider extends EmbeddingProvider {
 
   async embed(texts: string[]): Promise<number[][]> {
     const out: number[][] = [];
-    for (const batch of chunk(texts, this.options.batchSize)) out.push(...(await this.breaker.fire(batch)));
+    const inputs = texts.map((t) => truncateUtf8Bytes(t, OPENAI_MAX_INPUT_TOKENS));
+    for (const batch of chunk(inputs, this.options.batchSize)) {
+      try {
+        out.push(...(await this.breaker.fire(batch)));
+      } catch (error) {
+        if (INPUT_REFUSED.has(statusOf(error) ?? 0)) throw error;
+        throw new EmbeddingUnavailableError((error as Error).message, { cause: error });
+      }
+    }
     return out;
   }
 

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import {
   IngestAmendTrace,
   IngestLinkTraces,
@@ -7,12 +7,25 @@ import {
   IngestListVersions,
   IngestReviewAmendment,
   IngestSubmitTrace,
+  PAGE_LIMITS,
   SearchGetTrace,
   SearchQueryTraces,
   TraceInput,
 } from '@commontrace/contracts';
 import { BusClient } from '@commontrace/messaging';
 import { AuthenticatedAccount, CurrentAccount } from '../auth/current-account';
+
+/** `?limit=&cursor=` of a paged list, in the OpenAPI document. */
+const Paged = () =>
+  applyDecorators(
+    ApiQuery({
+      name: 'limit',
+      required: false,
+      type: Number,
+      description: `items per page, 1-${PAGE_LIMITS.maxLimit} (default ${PAGE_LIMITS.defaultLimit}); a page of long items holds fewer`,
+    }),
+    ApiQuery({ name: 'cursor', required: false, type: String, description: 'next_cursor of the previous page' }),
+  );
 
 @ApiTags('traces')
 @ApiSecurity('api-key')
@@ -46,9 +59,10 @@ export class TracesController {
   }
 
   @Get(':id/amendments')
-  @ApiOperation({ summary: "A trace's amendments, oldest first" })
-  amendments(@Param('id') id: string) {
-    return this.bus.request(IngestListAmendments.contract, { trace_id: id });
+  @Paged()
+  @ApiOperation({ summary: "A trace's amendments, newest first, a page at a time (?limit=, ?cursor= from next_cursor)" })
+  amendments(@Param('id') id: string, @Query() page: IngestListAmendments.AmendmentsPage) {
+    return this.bus.request(IngestListAmendments.contract, { ...page, trace_id: id });
   }
 
   @Post(':id/amendments/:amendmentId/review')
@@ -69,13 +83,17 @@ export class TracesController {
   }
 
   @Get(':id/versions')
-  @ApiOperation({ summary: "A trace's versions, oldest first; the last is current" })
-  versions(@Param('id') id: string) {
-    return this.bus.request(IngestListVersions.contract, { trace_id: id });
+  @Paged()
+  @ApiOperation({ summary: "A trace's versions, newest first (the first is current), a page at a time (?limit=, ?cursor= from next_cursor)" })
+  versions(@Param('id') id: string, @Query() page: IngestListVersions.VersionsPage) {
+    return this.bus.request(IngestListVersions.contract, { ...page, trace_id: id });
   }
 
   @Post(':id/links')
-  @ApiOperation({ summary: 'Link this trace to another (related, alternative_to, contradicts, duplicate_of, supersedes)' })
+  @ApiOperation({
+    summary:
+      'Link this trace to another (related, alternative_to, contradicts: owner or 100 reputation; duplicate_of: owner or 250; supersedes: also the target\'s owner or 250)',
+  })
   link(@Param('id') id: string, @Body() body: IngestLinkTraces.LinkInput, @CurrentAccount() account: AuthenticatedAccount) {
     return this.bus.request(IngestLinkTraces.contract, { ...body, source_id: id, created_by: account.id });
   }

@@ -10,6 +10,7 @@ const CODE_BY_HTTP_STATUS: Record<number, ErrorCode> = {
   404: ErrorCode.NotFound,
   409: ErrorCode.Conflict,
   413: ErrorCode.PayloadTooLarge,
+  415: ErrorCode.UnsupportedMediaType,
   429: ErrorCode.RateLimited,
 };
 
@@ -33,6 +34,10 @@ export function toErrorBody(exception: unknown): { status: number; body: ErrorBo
   const status = e?.status ?? e?.statusCode;
   if (e?.type === 'entity.too.large' || status === 413) {
     return { status: 413, body: { code: ErrorCode.PayloadTooLarge, message: 'The request body is larger than 1 MB' } };
+  }
+  if (status === 415) {
+    // An unsupported charset or Content-Encoding, refused by the body parser.
+    return { status: 415, body: { code: ErrorCode.UnsupportedMediaType, message: e.message ?? 'Unsupported request body encoding' } };
   }
   if (e?.type === 'entity.parse.failed' || (status && status >= 400 && status < 500)) {
     return { status: 400, body: { code: ErrorCode.MalformedBody, message: 'The request body is not valid JSON' } };

@@ -3,8 +3,8 @@ import { EmbeddingEmbedTexts } from '@commontrace/contracts';
 import { DEFAULT_DUPLICATE_THRESHOLDS, DuplicateThresholds, DuplicateVerdict, judgeDuplicate, TraceText, traceText } from '@commontrace/domain-traces';
 import { AppEnv } from '@commontrace/util-config';
 import { BusClient } from '@commontrace/messaging';
-import { toVectorLiteral } from '@commontrace/persistence';
-import { EntityManager } from 'typeorm';
+import { nearestNeighbours, TraceEntity } from '@commontrace/persistence';
+import { EntityManager, In } from 'typeorm';
 
 /** The vector of a new trace must arrive within this time, or only the exact check applies. */
 const EMBED_DEADLINE_MS = 2000;
@@ -15,7 +15,10 @@ export interface DuplicateMatch extends DuplicateVerdict {
   title: string;
 }
 
-/** Finds an existing trace that a new one duplicates: nearest neighbours by embedding, confirmed by the texts. */
+/**
+ * Finds the existing trace a new one duplicates or relates to: nearest neighbours by embedding,
+ * judged by the texts. A `duplicate` verdict wins; otherwise the best-scoring `related` one.
+ */
 @Injectable()
 export class DuplicateFinder {
   private readonly logger = new Logger('DuplicateFinder');
@@ -41,19 +44,29 @@ export class DuplicateFinder {
     }
   }
 
+  /**
+   * The first of the nearest traces (by the shared top-K query) that the texts confirm as a duplicate,
+   * else the best related one. Neighbours below the similarity threshold are dropped here, after
+   * the LIMIT, never in the query.
+   */
   async nearest(m: EntityManager, trace: TraceText, embedded: { model: string; vector: number[] }): Promise<DuplicateMatch | undefined> {
-    await m.query(`SET LOCAL hnsw.iterative_scan = relaxed_order`);
-    const rows: (TraceText & { id: string; similarity: number })[] = await m.query(
-      `SELECT t.id, t.title, t.context_text, t.solution_text, 1 - (e.embedding <=> $2::vector) AS similarity
-         FROM trace_embeddings e JOIN traces t ON t.id = e.trace_id
-        WHERE e.model = $1 AND t.status <> 'hidden' AND 1 - (e.embedding <=> $2::vector) >= $3
-        ORDER BY e.embedding <=> $2::vector LIMIT $4`,
-      [embedded.model, toVectorLiteral(embedded.vector), this.thresholds.similarity, NEIGHBOURS],
+    const close = (await nearestNeighbours(m, { model: embedded.model, vector: embedded.vector, limit: NEIGHBOURS })).filter(
+      (n) => n.similarity >= this.thresholds.similarity,
     );
-    for (const row of rows) {
-      const verdict = judgeDuplicate(trace, row, Number(row.similarity), this.thresholds);
-      if (verdict.duplicate) return { id: row.id, title: row.title, ...verdict };
+    if (close.length === 0) return undefined;
+    const texts = await m.find(TraceEntity, {
+      where: { id: In(close.map((n) => n.trace_id)) },
+      select: { id: true, title: true, context_text: true, solution_text: true },
+    });
+    const byId = new Map(texts.map((t) => [t.id, t]));
+    let best: DuplicateMatch | undefined;
+    for (const { trace_id, similarity } of close) {
+      const row = byId.get(trace_id);
+      if (!row) continue;
+      const verdict = judgeDuplicate(trace, row, similarity, this.thresholds);
+      if (verdict.verdict === 'duplicate') return { id: row.id, title: row.title, ...verdict };
+      if (verdict.verdict === 'related' && (!best || verdict.score > best.score)) best = { id: row.id, title: row.title, ...verdict };
     }
-    return undefined;
+    return best;
   }
 }

@@ -10,6 +10,7 @@ export function toAmendmentView(a: AmendmentEntity): IngestAmendTrace.AmendmentV
     explanation: a.explanation,
     title: a.title,
     context_text: a.context_text,
+    base_version: a.base_version,
     status: a.status,
     reviewed_by: a.reviewed_by,
     reviewed_at: a.reviewed_at ? a.reviewed_at.toISOString() : null,

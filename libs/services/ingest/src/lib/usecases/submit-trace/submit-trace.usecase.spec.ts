@@ -1,5 +1,7 @@
 import { DomainError, EmbeddingEmbedTexts, ErrorCode, TraceCreated } from '@commontrace/contracts';
 import { HASHING_DIMENSIONS, HASHING_MODEL_ID, hashingEmbed } from '@commontrace/domain-embedding';
+import { TraceText, traceText } from '@commontrace/domain-traces';
+import { toVectorLiteral } from '@commontrace/persistence';
 import { UseCaseHarness } from '@commontrace/testing';
 import { IngestModule } from '../../ingest.module';
 import { SubmitTraceUseCase } from './submit-trace.usecase';
@@ -52,6 +54,93 @@ describe('SubmitTraceUseCase', () => {
     expect(reply.duplicate_of).toBeDefined();
     const links = await h.query(`SELECT target_id, kind FROM trace_links WHERE source_id = $1`, [reply.id]);
     expect(links).toEqual([{ target_id: reply.duplicate_of, kind: 'duplicate_of' }]);
+  });
+
+  it('refuses a copy of a hidden trace, even forced, without naming it', async () => {
+    const hiddenTrace = {
+      title: 'Docker build cache busted by a timestamp file',
+      context_text: 'Every docker build reinstalls dependencies although package.json did not change; a build-info file is copied first.',
+      solution_text: 'Copy package.json and the lockfile alone before npm ci, and copy the generated build-info file after it.',
+      tags: ['docker'],
+    };
+    const { id } = await submit.execute({ contributor_id: contributor, trace: hiddenTrace });
+    await h.query(`UPDATE traces SET status = 'hidden' WHERE id = $1`, [id]);
+    const before = await h.query(`SELECT count(*)::int AS n FROM traces`);
+    for (const force of [false, true]) {
+      const error = (await submit.execute({ contributor_id: contributor, trace: { ...hiddenTrace, force } }).catch((e) => e)) as DomainError;
+      expect(error.code).toBe(ErrorCode.DuplicateTrace);
+      expect(error.extra.details).toBeUndefined();
+      expect(error.message).not.toContain(id);
+    }
+    expect(await h.query(`SELECT count(*)::int AS n FROM traces`)).toEqual(before);
+  });
+
+  describe('near duplicates: the verdict decides', () => {
+    const count = async () => (await h.query<{ n: number }>(`SELECT count(*)::int AS n FROM traces`))[0].n;
+    // What the embedding service does after trace.created: store the vector of every trace.
+    const embedStored = async () => {
+      const rows = await h.query<{ id: string; title: string; context_text: string; solution_text: string; tags: string[]; content_hash: string }>(
+        `SELECT id, title, context_text, solution_text, tags, content_hash FROM traces t
+          WHERE NOT EXISTS (SELECT 1 FROM trace_embeddings e WHERE e.trace_id = t.id)`,
+      );
+      for (const row of rows) {
+        await h.query(
+          `INSERT INTO trace_embeddings (trace_id, model, provider, dimensions, embedding, content_hash) VALUES ($1, $2, 'offline', $3, $4::vector, $5)`,
+          [row.id, HASHING_MODEL_ID, HASHING_DIMENSIONS, toVectorLiteral(hashingEmbed(traceText(row))), row.content_hash],
+        );
+      }
+    };
+    beforeAll(embedStored);
+    // The trace stored above, and its forced copy: either may be the nearest.
+    const existingIds = async () => (await h.query<{ id: string }>(`SELECT id FROM traces WHERE title = $1`, [trace.title])).map((r) => r.id);
+
+    it('refuses a paraphrase with the same fix, naming the existing trace, and stores nothing', async () => {
+      const existing = await existingIds();
+      const before = await count();
+      const paraphrase = {
+        title: 'Path aliases from tsconfig break Jest: Cannot find module @app/util',
+        context_text: 'Jest fails with Cannot find module @app/util from src/index.spec.ts since we added "paths" to tsconfig.json.',
+        solution_text: 'Jest ignores tsconfig paths; map them in moduleNameMapper, e.g. pathsToModuleNameMapper from ts-jest.',
+        tags: ['jest'],
+      };
+      const error = (await submit.execute({ contributor_id: contributor, trace: paraphrase }).catch((e) => e)) as DomainError;
+      expect(error.code).toBe(ErrorCode.DuplicateTrace);
+      expect(error.extra.details).toMatchObject({ existing_title: trace.title });
+      expect(existing).toContain(error.extra.details?.['existing_id']);
+      expect(await count()).toBe(before);
+    });
+
+    it('stores a close trace whose evidence is not strong enough, linked related, and says so', async () => {
+      const existing = await existingIds();
+      const close = {
+        title: 'Jest cannot find module @app/util in a monorepo package',
+        context_text: 'Jest fails with Cannot find module @app/util from src/index.spec.ts in packages/web; the alias is declared in the root tsconfig paths.',
+        solution_text:
+          'Jest does not read tsconfig paths, and in a monorepo each package has its own rootDir: map the alias in moduleNameMapper relative to the root, e.g. <rootDir>/../../libs/util/src.',
+        tags: ['jest'],
+      };
+      const reply = await submit.execute({ contributor_id: contributor, trace: close });
+      expect(reply.status).toBe('pending');
+      expect(existing).toContain(reply.related_to);
+      expect(reply.duplicate_of).toBeUndefined();
+      const links = await h.query(`SELECT target_id, kind, created_by FROM trace_links WHERE source_id = $1`, [reply.id]);
+      expect(links).toEqual([{ target_id: reply.related_to, kind: 'related', created_by: contributor }]);
+    });
+
+    it('stores an unrelated trace with no link', async () => {
+      const reply = await submit.execute({
+        contributor_id: contributor,
+        trace: {
+          title: 'Vitest reports no tests found in a pnpm workspace',
+          context_text: 'vitest run prints No test files found, exiting with code 1, in packages/api.',
+          solution_text: 'Our files are named *.check.ts, which the default include glob misses. Set test.include in vitest.config.ts.',
+          tags: ['vitest'],
+        },
+      });
+      expect(reply.related_to).toBeUndefined();
+      expect(reply.duplicate_of).toBeUndefined();
+      expect(await h.query(`SELECT kind FROM trace_links WHERE source_id = $1`, [reply.id])).toEqual([]);
+    });
   });
 
   it('refuses a credential before anything is stored, naming the kind and the field', async () => {
@@ -161,4 +250,25 @@ describe('SubmitTraceUseCase with a scan budget', () => {
     );
     expect(replies.map((r) => r.redactions)).toEqual(replies.map(() => [{ field: 'context_text', kind: 'email', count: 1 }]));
   }, 30_000);
+  it('puts the vector of its duplicate check into trace.created, so the text is embedded once', async () => {
+    const asked: string[][] = [];
+    h.fake(EmbeddingEmbedTexts.contract, ({ texts }) => {
+      asked.push(texts);
+      return { model: HASHING_MODEL_ID, dimensions: HASHING_DIMENSIONS, vectors: texts.map((t) => hashingEmbed(t)) };
+    });
+    const reply = await submit.execute({
+      contributor_id: contributor,
+      trace: {
+        title: 'Gradle cannot find the company artifact',
+        context_text: 'Could not find com.acme:billing-core:3.0.1 while resolving compileClasspath.',
+        solution_text: 'Add the company Nexus repository to dependencyResolutionManagement, with credentials from gradle.properties.',
+        tags: ['gradle', 'java'],
+      },
+    });
+    expect(asked).toHaveLength(1);
+    const [stored] = await h.query<TraceText & { tags: string[] }>(`SELECT title, context_text, solution_text, tags FROM traces WHERE id = $1`, [reply.id]);
+    const events = await h.events<TraceCreated.TraceCreatedEvent>(TraceCreated.contract.subject);
+    const event = events.find((e) => e.data.trace_id === reply.id);
+    expect(event?.data.embedding).toEqual({ model: HASHING_MODEL_ID, vector: hashingEmbed(traceText(stored)) });
+  });
 });

@@ -15,8 +15,9 @@ type Reply = IngestSubmitTrace.SubmitTraceReply;
  *    kinds and fields, never values);
  * 2. personal data in the texts and the metadata is replaced by placeholders, and the reply says
  *    what was replaced;
- * 3. an exact duplicate (same normalized content) or a near duplicate (close vector, confirmed
- *    by the texts) is refused with the existing trace, unless `force` stores it linked to it.
+ * 3. an exact duplicate (same normalized content) or a near duplicate (close vector, and strong
+ *    evidence in the texts) is refused with the existing trace, unless `force` stores it linked
+ *    `duplicate_of`; a close trace with weaker evidence is stored and linked `related` to it.
  */
 @Injectable()
 export class SubmitTraceUseCase {
@@ -52,10 +53,15 @@ export class SubmitTraceUseCase {
     return this.uow.run(async (tx) => {
       // Serializes concurrent submissions of the same content, so two racing copies cannot both pass.
       await tx.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [hash]);
-      const exact = await tx.manager.findOne(TraceEntity, { where: { content_hash: hash }, select: { id: true, title: true } });
-      const duplicate = exact
-        ? { id: exact.id, title: exact.title, similarity: 1 }
+      const exact = await tx.manager.findOne(TraceEntity, { where: { content_hash: hash }, select: { id: true, title: true, status: true } });
+      // Content that moderation removed stays out, even forced, and the answer names nothing hidden.
+      if (exact?.status === 'hidden') {
+        throw new DomainError(ErrorCode.DuplicateTrace, 'This content was removed from CommonTrace by moderation and cannot be contributed again');
+      }
+      const match = exact
+        ? { id: exact.id, title: exact.title, similarity: 1, verdict: 'duplicate' as const }
         : embedded && (await this.duplicates.nearest(tx.manager, trace, embedded));
+      const duplicate = match && match.verdict === 'duplicate' ? match : undefined;
       if (duplicate && !input.force) {
         throw new DomainError(ErrorCode.DuplicateTrace, 'This trace duplicates an existing one: vote on it or amend it instead', {
           details: {
@@ -66,15 +72,24 @@ export class SubmitTraceUseCase {
           },
         });
       }
-      const saved = await this.store(tx, contributor_id, trace, hash);
-      if (duplicate) {
-        await tx.manager.insert(TraceLinkEntity, { source_id: saved.id, target_id: duplicate.id, kind: 'duplicate_of', created_by: contributor_id });
+      const saved = await this.store(tx, contributor_id, trace, hash, embedded);
+      // A forced duplicate is linked duplicate_of; a close trace the evidence cannot call a duplicate is linked related.
+      if (match) {
+        const kind = duplicate ? 'duplicate_of' : 'related';
+        await tx.manager.insert(TraceLinkEntity, { source_id: saved.id, target_id: match.id, kind, created_by: contributor_id });
       }
-      return { id: saved.id, status: saved.status, redactions, ...(duplicate ? { duplicate_of: duplicate.id } : {}) };
-    });
+      const linked = duplicate ? { duplicate_of: duplicate.id } : match ? { related_to: match.id } : {};
+      return { id: saved.id, status: saved.status, redactions, ...linked };
+    }, { idempotent: true });
   }
 
-  private async store(tx: Transaction, contributorId: string, trace: IngestSubmitTrace.SubmitTraceRequest['trace'], hash: string) {
+  private async store(
+    tx: Transaction,
+    contributorId: string,
+    trace: IngestSubmitTrace.SubmitTraceRequest['trace'],
+    hash: string,
+    embedded: TraceCreated.TraceVector | undefined,
+  ) {
     const given = trace.metadata_json ?? {};
     const detected = detectStack(`${trace.context_text}\n${trace.solution_text}`, trace.tags ?? []);
     const saved = await tx.manager.save(
@@ -98,6 +113,8 @@ export class SubmitTraceUseCase {
       contributor_id: contributorId,
       content_hash: hash,
       version: saved.version,
+      // The vector of the duplicate check, of exactly this text: the embedding service stores it instead of embedding again.
+      ...(embedded ? { embedding: embedded } : {}),
     });
     return saved;
   }

@@ -1,3 +1,4 @@
+import { nearestNeighbours } from '@commontrace/persistence';
 import { EntityManager } from 'typeorm';
 
 export interface CandidateFilter {
@@ -9,15 +10,26 @@ export interface CandidateFilter {
 const VISIBLE = `t.status <> 'hidden'`;
 
 /**
- * Full-text candidates. The words of a websearch query are OR-ed (an agent's query is a
- * sentence; demanding every word finds nothing), and ts_rank_cd puts traces that match more
- * of them, closer together and in the title first. Quoted phrases stay phrases.
+ * The query text as a tsquery that ORs its words. The text goes through `to_tsvector` with the
+ * configuration of the traces' `search_vector`, so the query holds exactly the lexemes that a
+ * trace with the same text holds, and nothing in it is ever read as an operator: `-g`, `!`,
+ * `|`, `&`, `<->`, `:*`, parentheses and quotes are text (a minus is not "without", a quote
+ * opens no phrase). Each lexeme becomes a quoted tsquery literal (backslashes and quotes
+ * doubled), joined with `|`. NULL when the text holds no words.
+ */
+const QUERY_TSQUERY = `(
+  SELECT nullif(string_agg('''' || replace(replace(lexeme, '\\', '\\\\'), '''', '''''') || '''', ' | '), '')::tsquery
+    FROM unnest(to_tsvector('english', $1))
+)`;
+
+/**
+ * Full-text candidates. The words of the query are OR-ed (an agent's query is a sentence;
+ * demanding every word finds nothing), and ts_rank_cd puts traces that match more of them,
+ * closer together and in the title first.
  */
 export async function lexicalCandidates(m: EntityManager, q: string, filter: CandidateFilter): Promise<string[]> {
   const rows: { id: string }[] = await m.query(
-    `WITH query AS (
-       SELECT nullif(replace(websearch_to_tsquery('english', $1)::text, ' & ', ' | '), '')::tsquery AS tsq
-     )
+    `WITH query AS (SELECT ${QUERY_TSQUERY} AS tsq)
      SELECT t.id FROM traces t, query
       WHERE ${VISIBLE} AND query.tsq IS NOT NULL AND t.search_vector @@ query.tsq
         AND ($2::text[] IS NULL OR t.tags @> $2::text[])
@@ -29,27 +41,18 @@ export async function lexicalCandidates(m: EntityManager, q: string, filter: Can
 }
 
 /**
- * Nearest neighbours among vectors of the query's model, from the HNSW index. Iterative scan
- * keeps filtered queries from coming back short; only neighbours above a minimum cosine
- * similarity count, so an unrelated trace is not returned just because it is the nearest.
+ * Nearest neighbours among vectors of the query's model, by the shared top-K query. Only
+ * neighbours above a minimum cosine similarity count (dropped after the LIMIT), so that an
+ * unrelated trace is not returned just because it is the nearest.
  */
 export async function vectorCandidates(
   m: EntityManager,
-  model: string,
-  vectorLiteral: string,
+  embedded: { model: string; vector: number[] },
   minSimilarity: number,
   filter: CandidateFilter,
 ): Promise<string[]> {
-  await m.query(`SET LOCAL hnsw.iterative_scan = relaxed_order`);
-  const rows: { id: string }[] = await m.query(
-    `SELECT e.trace_id AS id FROM trace_embeddings e JOIN traces t ON t.id = e.trace_id
-      WHERE e.model = $1 AND ${VISIBLE} AND ($3::text[] IS NULL OR t.tags @> $3::text[])
-        AND 1 - (e.embedding <=> $2::vector) >= $4
-      ORDER BY e.embedding <=> $2::vector
-      LIMIT $5`,
-    [model, vectorLiteral, filter.tags, minSimilarity, filter.limit],
-  );
-  return rows.map((r) => r.id);
+  const neighbours = await nearestNeighbours(m, { ...embedded, tags: filter.tags, limit: filter.limit });
+  return neighbours.filter((n) => n.similarity >= minSimilarity).map((n) => n.trace_id);
 }
 
 /** Tag-only browsing: newest first among traces carrying every given tag. */

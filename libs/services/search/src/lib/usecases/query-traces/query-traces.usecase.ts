@@ -3,7 +3,7 @@ import { DomainError, EmbeddingEmbedTexts, ErrorCode, SearchQueryTraces } from '
 import { reciprocalRankFusion } from '@commontrace/domain-ranking';
 import { makeSnippet } from '@commontrace/domain-traces';
 import { BusClient } from '@commontrace/messaging';
-import { toVectorLiteral, TraceEntity } from '@commontrace/persistence';
+import { TraceEntity } from '@commontrace/persistence';
 import { DataSource, In } from 'typeorm';
 import { lexicalCandidates, tagCandidates, vectorCandidates } from './candidate-queries';
 
@@ -61,7 +61,7 @@ export class QueryTracesUseCase {
     const vectorIndex = retrievers.indexOf('vector');
     const results = fused
       .filter((f) => byId.has(f.id))
-      .map((f) => {
+      .map((f, rank) => {
         const t = byId.get(f.id) as TraceEntity;
         return {
           id: t.id,
@@ -75,7 +75,7 @@ export class QueryTracesUseCase {
             vector_rank: vectorIndex >= 0 ? f.ranks[vectorIndex] : null,
             fusion: 'rrf' as const,
           },
-          ...(request.include_full ? { context_text: t.context_text, solution_text: t.solution_text } : {}),
+          ...(request.include_full && rank < SearchQueryTraces.SEARCH_LIMITS.maxFull ? { context_text: t.context_text, solution_text: t.solution_text } : {}),
         };
       });
     return { results, retrievers };
@@ -92,8 +92,6 @@ export class QueryTracesUseCase {
     }
     const vector = embedded.vectors[0];
     if (!vector || vector.every((v) => v === 0)) return null;
-    return this.dataSource.transaction((m) =>
-      vectorCandidates(m, embedded.model, toVectorLiteral(vector), MIN_SIMILARITY, filter),
-    );
+    return vectorCandidates(this.dataSource.manager, { model: embedded.model, vector }, MIN_SIMILARITY, filter);
   }
 }

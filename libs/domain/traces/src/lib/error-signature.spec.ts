@@ -1,0 +1,49 @@
+import { conflicting, conflictingProductVersions, errorMarkers, firstNamedVersions, namedVersions } from './error-signature';
+
+const asObject = (m: Map<string, Set<string>>) => Object.fromEntries([...m].map(([k, v]) => [k, [...v]]));
+
+describe('error signature', () => {
+  it('extracts error codes, exception types, compiler and vendor codes, statuses and exit codes', () => {
+    const text = 'ERR_REQUIRE_ESM, ECONNREFUSED, a TypeError, TS2307, error[E0382], NG0100, P2002, 413 Request Entity Too Large, exit code 137';
+    expect([...errorMarkers(text)].sort()).toEqual(['413', 'E0382', 'ECONNREFUSED', 'ERR_REQUIRE_ESM', 'NG0100', 'P2002', 'TS2307', 'TypeError', 'exit 137'].sort());
+  });
+
+  it('sees a conflict only when neither side names all of the other', () => {
+    expect(conflicting(new Set(['E0499']), new Set(['E0502']))).toBe(true);
+    expect(conflicting(new Set(['E0502']), new Set(['E0502', 'TypeError']))).toBe(false);
+    expect(conflicting(new Set(), new Set(['E0502']))).toBe(false);
+  });
+
+  it('names versions after their product, in prose, image tags and package specs', () => {
+    expect(asObject(namedVersions('Node 17+ with webpack 4; golang:1.21 and eslint@9.1.0 on Kubernetes 1.22+, Compose v2'))).toEqual({
+      node: ['17'],
+      webpack: ['4'],
+      golang: ['1.21'],
+      eslint: ['9.1'],
+      kubernetes: ['1.22'],
+      compose: ['2'],
+    });
+  });
+
+  it('reads a release number as the version of the release', () => {
+    expect(conflictingProductVersions(firstNamedVersions('Seen on release 12.2.'), firstNamedVersions('Seen on release 13.3.'))).toBe('release');
+  });
+
+  it('does not read ports, sizes, counts or line numbers as versions', () => {
+    expect(asObject(namedVersions('listens on port 3000, limit 512Mi, 12 replicas, line 14, exit code 137'))).toEqual({});
+  });
+
+  it('keeps the first version named per product, and compares at the precision both give', () => {
+    const a = firstNamedVersions('React 18: ReactDOM.render is no longer supported. On React 17 it worked');
+    const b = firstNamedVersions('createRoot fails in a React 17 app');
+    expect(conflictingProductVersions(a, b)).toBe('react');
+    expect(conflictingProductVersions(firstNamedVersions('Node 18'), firstNamedVersions('Node 18.19 on Ubuntu'))).toBeUndefined();
+    expect(conflictingProductVersions(firstNamedVersions('Go 1.21'), firstNamedVersions('Go 1.22'))).toBe('go');
+    expect(conflictingProductVersions(firstNamedVersions('Node 18'), firstNamedVersions('Python 3.12'))).toBeUndefined();
+  });
+
+  it('stays linear on long inputs', () => {
+    const text = 'a'.repeat(50_000) + ' 1.2 ' + 'Node 18 '.repeat(5_000);
+    expect(namedVersions(text).get('node')).toEqual(new Set(['18']));
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * What identifies an error independently of how a trace words it: the codes and exception
+ * types it names, and the versions it is about. Two traces naming different codes, or
+ * different versions, describe different problems however alike their prose is.
+ */
+
+/** Words that a number follows without being a version of them. */
+const NOT_PRODUCTS = new Set(
+  (
+    'port ports line lines code codes status exit size column col position step steps minute minutes second seconds ' +
+    'hour hours day days pool limit max min about only error errno id pid row rows page pages attempt attempts ' +
+    'version versions revision pr issue item items user uid gid process file files byte bytes instance ' +
+    'instances replicas pods pod nodes node-count times of to from at in on by and or than with after before over ' +
+    'under top last first offset index count number total each per are is was were has have returns gets get got'
+  ).split(' '),
+);
+
+/**
+ * Versions named after what they are versions of: `Node 18`, `React 17`, `Compose v2`,
+ * `golang:1.21`, `eslint@9.1.0`, `Kubernetes 1.22+`. Product names are lowercased and reduced
+ * to their last dash-separated part (`docker-compose` and `Compose` meet); a version keeps
+ * major and minor when given. Works on a linear scan of tokens, so any input is safe.
+ */
+export function namedVersions(text: string): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const tokens = [...text.matchAll(/v?\d[\d.x]*\+?|[A-Za-z][\w+#-]*/g)];
+  for (let i = 1; i < tokens.length; i++) {
+    const [name, value] = [tokens[i - 1], tokens[i]];
+    const between = text.slice((name.index ?? 0) + name[0].length, value.index);
+    const after = text.charAt((value.index ?? 0) + value[0].length);
+    const version = /^v?(\d{1,4})(?:\.(\d{1,4}|x))?/.exec(value[0]);
+    if (!version || !/^(?:\s|:|@)$/.test(between) || /[A-Za-z]/.test(after) || /^\d/.test(name[0])) continue;
+    if (/^v?\d/.test(name[0]) || /\d$/.test(name[0])) continue;
+    const product = name[0].toLowerCase().split('-').filter(Boolean).pop() ?? '';
+    if (product.length < 2 || NOT_PRODUCTS.has(product) || NOT_PRODUCTS.has(name[0].toLowerCase())) continue;
+    const minor = version[2] && version[2] !== 'x' ? `.${version[2]}` : '';
+    if (!out.has(product)) out.set(product, new Set());
+    out.get(product)?.add(`${Number(version[1])}${minor}`);
+  }
+  return out;
+}
+
+/** The first version named for each product: the one the trace is about (later ones are often "works on X"). */
+export function firstNamedVersions(text: string): Map<string, Set<string>> {
+  return new Map([...namedVersions(text)].map(([product, found]) => [product, new Set([...found].slice(0, 1))]));
+}
+
+/** Two versions agree when they are equal at the precision both give (`18` agrees with `18.19`, not `1.21` with `1.22`). */
+function versionsAgree(a: string, b: string): boolean {
+  return a === b || ((!a.includes('.') || !b.includes('.')) && a.split('.')[0] === b.split('.')[0]);
+}
+
+/** A product named by both texts with no version in common: `Node 18` against `Node 20`. */
+export function conflictingProductVersions(a: Map<string, Set<string>>, b: Map<string, Set<string>>): string | undefined {
+  for (const [product, mine] of a) {
+    const theirs = b.get(product);
+    if (!theirs) continue;
+    const agree = [...mine].some((x) => [...theirs].some((y) => versionsAgree(x, y)));
+    if (!agree) return product;
+  }
+  return undefined;
+}
+
+/**
+ * Error identifiers: Node/npm codes (`ERR_*`, `EADDRINUSE`), exception and error class names,
+ * compiler codes (`TS2307`, Rust `E0382`, Angular `NG0100`), vendor codes (Prisma `P2002`,
+ * GitHub `GH006`, Azure `AADSTS700082`), SQLSTATE-like codes given as such, HTTP statuses with
+ * their reason, and process exit codes.
+ */
+export function errorMarkers(text: string): Set<string> {
+  const found = new Set<string>();
+  const patterns = [
+    /\b(?:ERR_[A-Z0-9_]+|E[A-Z]{3}[A-Z0-9_]*|[A-Z][a-zA-Z]+(?:Error|Exception)|TS\d{4}|E0\d{3}|NG0\d{3}|P[1-3]\d{3}|GH\d{3}|AADSTS\d{5,})\b/g,
+    /\bHTTP \d{3}\b|\b\d{3} (?:Not Found|Forbidden|Unauthorized|Bad Gateway|Bad Request|Gone|Service Unavailable|Gateway Timeout|Request Entity Too Large|Too Many Requests)\b/g,
+  ];
+  for (const pattern of patterns) for (const m of text.match(pattern) ?? []) found.add(m.replace(/^HTTP (\d{3})$/, '$1').replace(/^(\d{3}) .*$/, '$1'));
+  for (const m of text.matchAll(/\bexit (?:code|status)[: ]+(\d{1,3})\b/gi)) found.add(`exit ${m[1]}`);
+  for (const m of text.matchAll(/\bSQLSTATE[: ]+([0-9A-Z]{5})\b/g)) found.add(m[1]);
+  return found;
+}
+
+/** Both name some, and neither's are all named by the other. */
+export function conflicting(a: Set<string>, b: Set<string>): boolean {
+  if (!a.size || !b.size) return false;
+  const aInB = [...a].every((x) => b.has(x));
+  const bInA = [...b].every((x) => a.has(x));
+  return !aInB && !bInA;
+}

@@ -1,0 +1,48 @@
+import { EntityManager } from 'typeorm';
+import { toVectorLiteral } from './vector-literal';
+
+export interface NeighbourQuery {
+  /** Only vectors of this model are compared (vectors of different models never mix). */
+  model: string;
+  vector: number[];
+  /** How many neighbours: the K of top-K. */
+  limit: number;
+  /** Only traces that carry every one of these tags. */
+  tags?: string[] | null;
+}
+
+export interface Neighbour {
+  trace_id: string;
+  /** Cosine similarity, 1 for the same direction. */
+  similarity: number;
+}
+
+/**
+ * The one nearest-neighbour query: the K traces (never hidden ones) whose vectors of one model
+ * are closest to the given vector, from the HNSW index, nearest first.
+ *
+ * There is deliberately no similarity threshold in `WHERE`: with a threshold the index scan
+ * keeps walking the graph for rows that pass it, far past the K it needs. Callers drop weak
+ * neighbours from the K they get back. The model, status and tag filters are applied while
+ * the index is scanned, so `hnsw.iterative_scan = relaxed_order` (set for the transaction
+ * only) keeps a filtered query from coming back short; relaxed order means the rows can come
+ * slightly out of order, so they are sorted again here.
+ */
+export async function nearestNeighbours(m: EntityManager, query: NeighbourQuery): Promise<Neighbour[]> {
+  const run = async (tx: EntityManager): Promise<Neighbour[]> => {
+    await tx.query(`SET LOCAL hnsw.iterative_scan = relaxed_order`);
+    const rows: { trace_id: string; similarity: number | string }[] = await tx.query(
+      `SELECT e.trace_id, 1 - (e.embedding <=> $2::vector) AS similarity
+         FROM trace_embeddings e JOIN traces t ON t.id = e.trace_id
+        WHERE e.model = $1 AND t.status <> 'hidden' AND ($3::text[] IS NULL OR t.tags @> $3::text[])
+        ORDER BY e.embedding <=> $2::vector
+        LIMIT $4`,
+      [query.model, toVectorLiteral(query.vector), query.tags?.length ? query.tags : null, query.limit],
+    );
+    return rows
+      .map((r) => ({ trace_id: r.trace_id, similarity: Number(r.similarity) }))
+      .sort((a, b) => b.similarity - a.similarity);
+  };
+  // SET LOCAL lasts until the end of the transaction: inside the caller's, or in one of its own.
+  return m.queryRunner?.isTransactionActive ? run(m) : m.transaction(run);
+}
