@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import regexp from 'eslint-plugin-regexp';
 import commontrace from './tools/eslint-rules/index.js';
 
 const services = ['gateway', 'ingest', 'embedding', 'search', 'reputation'];
@@ -89,6 +90,21 @@ export default [
           ],
         },
       ],
+    },
+  },
+  // Regular expressions must run in linear time: no input can make one backtrack or move super-linearly
+  // (issue 15). The scanners run over untrusted text of up to 50,000 characters a field.
+  {
+    basePath: import.meta.dirname,
+    files: ['libs/**/*.ts', 'apps/**/*.ts'],
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': ['error', { report: 'potential' }],
+      // ignorePartial: false also checks patterns whose source is reused (new RegExp(p.source, 'g')).
+      'regexp/no-super-linear-move': ['error', { ignorePartial: false, ignoreSticky: false }],
+      'regexp/no-dupe-disjunctions': ['error', { reportExponentialBacktracking: 'potential' }],
+      'regexp/no-misleading-capturing-group': ['error', { reportBacktrackingEnds: true }],
+      'regexp/no-invalid-regexp': 'error',
     },
   },
   // Tests read JSON answers of the API freely.

@@ -1,1 +1,1 @@
-module.exports = require('../../tools/webpack/app-config')(__dirname, 'ingest');
+module.exports = require('../../tools/webpack/app-config')(__dirname, 'ingest', { workers: ['scan.worker'] });

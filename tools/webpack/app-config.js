@@ -3,8 +3,19 @@
 const { NxAppWebpackPlugin } = require('@nx/webpack/app-plugin');
 const { join } = require('path');
 
-module.exports = function appConfig(appDir, name) {
+// Worker-thread entries, each bundled beside main.js as `<name>.js` for the apps that run them
+// (the code that starts a worker loads it from its own directory). They export their handler as
+// CommonJS, which is how a worker pool loads them.
+const WORKERS = {
+  // The secret scan and PII redaction pool of the ingest service (scan-pool.ts).
+  'scan.worker': 'libs/services/ingest/src/lib/guard/scan.worker.ts',
+};
+
+module.exports = function appConfig(appDir, name, { workers = [] } = {}) {
   return {
+    entry: Object.fromEntries(
+      workers.map((entry) => [entry, { import: join(__dirname, '../..', WORKERS[entry]), library: { type: 'commonjs2' } }]),
+    ),
     output: {
       path: join(__dirname, '../../dist/apps', name),
       clean: true,

@@ -1,4 +1,4 @@
-import { redactPii } from './pii';
+import { redactPii, redactPiiInJson } from './pii';
 
 describe('redactPii', () => {
   it('replaces e-mail addresses, home-directory user names, IP addresses and phone numbers', () => {
@@ -18,5 +18,27 @@ describe('redactPii', () => {
     const input =
       'curl http://127.0.0.1:3000 and 0.0.0.0; git@github.com:org/repo; admin@example.com; /home/dev/app; node v20.11.1; 1.2.3';
     expect(redactPii(input)).toEqual({ text: input, redactions: [] });
+  });
+});
+
+describe('redactPiiInJson', () => {
+  it('redacts the strings at any depth, keeps keys and other values, and adds up the counts', () => {
+    const { value, redactions } = redactPiiInJson({
+      owner: 'jane.doe@acme.io',
+      hosts: ['203.0.113.42', { ssh: 'ops@corp.acme.io via 198.51.100.7' }],
+      port: 5432,
+      debug: true,
+      'jane@acme.io': null,
+    });
+    expect(value).toEqual({ owner: '[email]', hosts: ['[ip]', { ssh: '[email] via [ip]' }], port: 5432, debug: true, 'jane@acme.io': null });
+    expect(redactions).toEqual([
+      { kind: 'email', count: 2 },
+      { kind: 'ip_address', count: 2 },
+    ]);
+  });
+
+  it('leaves a value without personal data as it was', () => {
+    const metadata = { language: 'typescript', versions: { node: '20.11.1' } };
+    expect(redactPiiInJson(metadata)).toEqual({ value: metadata, redactions: [] });
   });
 });

@@ -1,4 +1,5 @@
-export type PiiKind = 'email' | 'home_directory_user' | 'ip_address' | 'phone_number';
+export const PII_KINDS = ['email', 'home_directory_user', 'ip_address', 'phone_number'] as const;
+export type PiiKind = (typeof PII_KINDS)[number];
 
 export interface PiiRedaction {
   kind: PiiKind;
@@ -16,7 +17,9 @@ interface Rule {
 const RULES: Rule[] = [
   {
     kind: 'email',
-    pattern: /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/g,
+    // The limits of RFC 5321 (local part ≤ 64, labels ≤ 63) bound every attempt, and the local part
+    // starts where its run starts: linear in the text, even for "a@a.a" chains.
+    pattern: /(?<![\w.%+-])[\w.%+-]{1,64}@(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,63}\b/g,
     replace: (m) => (/@(example\.(com|org|net)|localhost)$/i.test(m) || /^(git|noreply|no-reply)@/i.test(m) ? m : '[email]'),
   },
   {
@@ -57,4 +60,24 @@ export function redactPii(text: string): { text: string; redactions: PiiRedactio
     if (count) redactions.push({ kind: rule.kind, count });
   }
   return { text: out, redactions };
+}
+
+/**
+ * Redacts every string inside a JSON value (object values and array items, at any depth; keys are
+ * kept), and adds up what was replaced across the whole value.
+ */
+export function redactPiiInJson<T>(value: T): { value: T; redactions: PiiRedaction[] } {
+  const counts = new Map<PiiKind, number>();
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') {
+      const result = redactPii(v);
+      for (const r of result.redactions) counts.set(r.kind, (counts.get(r.kind) ?? 0) + r.count);
+      return result.text;
+    }
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, walk(item)]));
+    return v;
+  };
+  const redacted = walk(value) as T;
+  return { value: redacted, redactions: PII_KINDS.filter((k) => counts.has(k)).map((kind) => ({ kind, count: counts.get(kind) ?? 0 })) };
 }

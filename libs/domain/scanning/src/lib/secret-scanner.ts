@@ -1,8 +1,11 @@
 // Type-only imports: they name the packages as dependencies of this lib (and so of the built
 // apps' package.json) without a CommonJS require of these ES modules.
 import type * as SecretlintCore from '@secretlint/core';
+import type * as SecretlintProfiler from '@secretlint/profiler';
 import type * as SecretlintPreset from '@secretlint/secretlint-rule-preset-recommend';
+import { performance } from 'node:perf_hooks';
 import { detectSecrets } from './detectors';
+import { isPlaceholder } from './secret-values';
 import { kindOfSecretlintMessage, SecretKind } from './secret-kinds';
 
 export interface SecretFinding {
@@ -16,21 +19,38 @@ interface SecretlintMessage {
   range: [number, number];
 }
 
-/** secretlint matches that hold a placeholder rather than a value (`<password>`, `${DB_PASSWORD}`, XXXX). */
+const URL_PASSWORD = /:\/\/[^\s:/@]{0,256}:([^\s/@]{1,256})@/;
+
+/**
+ * secretlint matches that hold a placeholder rather than a value (`<password>`, `${DB_PASSWORD}`,
+ * XXXX, AWS's EXAMPLE keys), or a URL whose password is one (`amqp://guest:guest@`, `user:pass@`).
+ */
 function isPlaceholderMatch(text: string, range: [number, number]): boolean {
-  return /<[^>\s]+>|\$\{|X{6,}|EXAMPLE|:guest@/.test(text.slice(range[0], range[1]));
+  const match = text.slice(range[0], range[1]);
+  if (/<[^\s<>]{1,64}>|\$\{|EXAMPLE/.test(match)) return true;
+  return isPlaceholder(URL_PASSWORD.exec(match)?.[1] ?? match);
 }
 type LintSource = (args: unknown) => Promise<{ messages: SecretlintMessage[] }>;
 
 // secretlint ships as ES modules only; a real import() keeps this CommonJS build able to load it.
 const importModule = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<Record<string, unknown>>;
 
-let secretlint: Promise<{ lint: LintSource; config: unknown }> | undefined;
+let secretlint: Promise<{ lint: LintSource; config: unknown; forgetMarks: () => void }> | undefined;
 
 function loadSecretlint() {
   secretlint ??= (async () => {
     const core = (await importModule('@secretlint/core')) as unknown as typeof SecretlintCore;
     const preset = (await importModule('@secretlint/secretlint-rule-preset-recommend')) as unknown as typeof SecretlintPreset;
+    const { secretLintProfiler } = (await importModule('@secretlint/profiler')) as unknown as typeof SecretlintProfiler;
+    const profiler = secretLintProfiler as unknown as { entries: unknown[]; measures: unknown[] };
+    // secretlint's profiler keeps every performance mark of every lint, and searches all of them
+    // on each new mark: a long-running scanner grew slower with every text it had scanned. (The
+    // marks themselves must stay: the profiler measures between them a little later.)
+    const forgetMarks = () => {
+      profiler.entries.length = 0;
+      profiler.measures.length = 0;
+      performance.clearMeasures();
+    };
     const config = {
       rules: [
         {
@@ -45,11 +65,16 @@ function loadSecretlint() {
         },
       ],
     };
-    return { lint: core.lintSource as unknown as LintSource, config };
+    return { lint: core.lintSource as unknown as LintSource, config, forgetMarks };
   })();
   // A failed load is tried again on the next scan instead of failing every scan after it.
   secretlint.catch(() => (secretlint = undefined));
   return secretlint;
+}
+
+/** Loads secretlint and its rules (once); a scan does this itself when it has not been done. */
+export async function loadSecretScanner(): Promise<void> {
+  await loadSecretlint();
 }
 
 /**
@@ -57,7 +82,7 @@ function loadSecretlint() {
  * detectors for what they miss. Returns each (field, kind) once, and never the value.
  */
 export async function scanForSecrets(fields: Record<string, string | undefined | null>): Promise<SecretFinding[]> {
-  const { lint, config } = await loadSecretlint();
+  const { lint, config, forgetMarks } = await loadSecretlint();
   const findings: SecretFinding[] = [];
   const add = (field: string, kind: SecretKind) => {
     if (!findings.some((f) => f.field === field && f.kind === kind)) findings.push({ field, kind });
@@ -68,6 +93,7 @@ export async function scanForSecrets(fields: Record<string, string | undefined |
       source: { content: text, filePath: `/${field}.txt`, contentType: 'text' },
       options: { config, maskSecrets: true },
     });
+    forgetMarks();
     const kinds = new Set<SecretKind>([
       ...result.messages.filter((m) => !isPlaceholderMatch(text, m.range)).map((m) => kindOfSecretlintMessage(m.ruleId, m.messageId)),
       ...detectSecrets(text).map((h) => h.kind),

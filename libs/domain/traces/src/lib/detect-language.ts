@@ -24,11 +24,11 @@ const CODE_PATTERNS: [string, RegExp][] = [
   ['rust', /\bfn\s+\w+\s*\(|\blet\s+mut\b|\buse\s+std::|\bimpl\b.*\bfor\b|cargo\s+(build|run|add)/],
   ['go', /^package\s+\w+\s*$|\bfunc\s+(\(\w+\s+\*?\w+\)\s*)?\w+\(|\bgo\s+(mod|get|build)\b/m],
   ['typescript', /\b(interface|type)\s+\w+\s*[={]|:\s*(string|number|boolean)\b|\bimport\s+type\b|tsconfig\.json|\btsc\b/],
-  ['python', /^\s*(from\s+[\w.]+\s+import|import\s+\w+\s*$|def\s+\w+\(.*\):)|\bpip\s+install\b|Traceback \(most recent call last\)/m],
+  ['python', /^[ \t]*(from\s+[\w.]+\s+import|import\s+\w+\s*$|def\s+\w+\(.*\):)|\bpip\s+install\b|Traceback \(most recent call last\)/m],
   ['java', /\bpublic\s+(static\s+)?(class|void)\b|\bimport\s+java\.|\bmvn\b|pom\.xml|\bgradle\b/],
-  ['javascript', /\brequire\(['"]|\bimport\s+.+\s+from\s+['"]|module\.exports|\bnpm\s+(install|run)\b|package\.json/],
-  ['sql', /\b(SELECT\s+.+\s+FROM|CREATE\s+(TABLE|INDEX)|ALTER\s+TABLE|INSERT\s+INTO)\b/i],
-  ['shell', /^\s*\$\s+\w+|^\s*(sudo|apt-get|kubectl|docker|git)\s+/m],
+  ['javascript', /\brequire\(['"]|\bimport\b[^\n]{1,500}?\bfrom\s{0,10}['"]|module\.exports|\bnpm\s+(install|run)\b|package\.json/],
+  ['sql', /\b(SELECT\b[^\n]{1,500}?\bFROM|CREATE\s+(TABLE|INDEX)|ALTER\s+TABLE|INSERT\s+INTO)\b/i],
+  ['shell', /^[ \t]*\$\s+\w+|^[ \t]*(sudo|apt-get|kubectl|docker|git)\s+/m],
 ];
 
 const FRAMEWORKS: [string, RegExp][] = [
@@ -63,7 +63,7 @@ export interface DetectedStack {
  */
 export function detectStack(text: string, tags: string[] = []): DetectedStack {
   const counts = new Map<string, number>();
-  for (const m of text.matchAll(/^\s*```\s*([\w#+.-]+)/gm)) {
+  for (const m of text.matchAll(/^[ \t]*```[ \t]*([\w#+.-]+)/gm)) {
     const language = LANGUAGE_ALIASES[m[1].toLowerCase()];
     if (language) counts.set(language, (counts.get(language) ?? 0) + 1);
   }

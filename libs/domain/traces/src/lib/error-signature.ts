@@ -70,7 +70,7 @@ export function conflictingProductVersions(a: Map<string, Set<string>>, b: Map<s
 export function errorMarkers(text: string): Set<string> {
   const found = new Set<string>();
   const patterns = [
-    /\b(?:ERR_[A-Z0-9_]+|E[A-Z]{3,}[A-Z0-9_]*|[A-Z][a-zA-Z]+(?:Error|Exception)|TS\d{4}|E0\d{3}|NG0\d{3}|P[1-3]\d{3}|GH\d{3}|AADSTS\d{5,})\b/g,
+    /\b(?:ERR_[A-Z0-9_]+|E[A-Z]{3}[A-Z0-9_]*|[A-Z][a-zA-Z]+(?:Error|Exception)|TS\d{4}|E0\d{3}|NG0\d{3}|P[1-3]\d{3}|GH\d{3}|AADSTS\d{5,})\b/g,
     /\bHTTP \d{3}\b|\b\d{3} (?:Not Found|Forbidden|Unauthorized|Bad Gateway|Bad Request|Gone|Service Unavailable|Gateway Timeout|Request Entity Too Large|Too Many Requests)\b/g,
   ];
   for (const pattern of patterns) for (const m of text.match(pattern) ?? []) found.add(m.replace(/^HTTP (\d{3})$/, '$1').replace(/^(\d{3}) .*$/, '$1'));

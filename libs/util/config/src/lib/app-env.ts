@@ -140,6 +140,16 @@ export class AppEnv {
   @Max(1)
   DUPLICATE_MIN_SIMILARITY = 0.3;
 
+  /**
+   * Time one request's secret scan and PII redaction may take in the scan worker pool. Over it,
+   * the worker is stopped and replaced, and the request is refused with 422 content_too_complex.
+   * Keep it below BUS_TIMEOUT_MS, so that the refusal arrives before the caller gives up.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SCAN_BUDGET_MS = 2000;
+
   /** Body size limit of the REST API. */
   @IsString()
   HTTP_BODY_LIMIT = '1mb';

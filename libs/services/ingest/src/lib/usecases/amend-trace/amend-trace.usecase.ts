@@ -22,34 +22,29 @@ export class AmendTraceUseCase {
   ) {}
 
   async execute(request: IngestAmendTrace.AmendTraceRequest): Promise<IngestAmendTrace.AmendmentView> {
-    await this.guard.refuseSecrets({
+    const texts = {
       improved_solution: request.improved_solution,
       explanation: request.explanation,
       title: request.title,
       context_text: request.context_text,
-    });
+    };
+    const { texts: redacted, redactions } = await this.guard.screen({ scan: texts, redact: texts });
     const trace = servedOrNotFound(
       await this.dataSource.manager.findOne(TraceEntity, { where: { id: request.trace_id }, select: { id: true, status: true, version: true } }),
       request.trace_id,
     );
     const baseVersion = checkBaseVersion(request.base_version ?? trace.version, trace.version);
 
-    const { texts, redactions } = this.guard.redact({
-      improved_solution: request.improved_solution,
-      explanation: request.explanation,
-      ...(request.title ? { title: request.title } : {}),
-      ...(request.context_text ? { context_text: request.context_text } : {}),
-    } as Record<string, string>);
     return this.uow.run(
       async (tx) => {
         const saved = await tx.manager.save(
           tx.manager.create(AmendmentEntity, {
             trace_id: trace.id,
             author_id: request.author_id,
-            improved_solution: texts['improved_solution'],
-            explanation: texts['explanation'],
-            title: texts['title'] ?? null,
-            context_text: texts['context_text'] ?? null,
+            improved_solution: redacted.improved_solution,
+            explanation: redacted.explanation,
+            title: redacted.title ?? null,
+            context_text: redacted.context_text ?? null,
             base_version: baseVersion,
             status: 'pending',
           }),

@@ -170,6 +170,86 @@ describe('SubmitTraceUseCase', () => {
     expect(row.context_text).toBe('Inside tmux on /home/[user]/work, ssh to [ip] asks for a password again.');
   });
 
+  it('redacts personal data in metadata_json like the texts, and reports it under metadata_json', async () => {
+    const reply = await submit.execute({
+      contributor_id: contributor,
+      trace: {
+        title: 'pg_dump fails with server version mismatch',
+        context_text: 'pg_dump: error: aborting because of server version mismatch (server 16.2, pg_dump 15.6).',
+        solution_text: 'Run the pg_dump of the server major version: install postgresql-client-16 and call /usr/lib/postgresql/16/bin/pg_dump.',
+        tags: ['postgresql'],
+        metadata_json: { reporter: 'jane.doe@acme.io', hosts: ['203.0.113.42', 'db.internal'], os: 'ubuntu 22.04', language: 'shell' },
+      },
+    });
+    expect(reply.redactions).toEqual([
+      { field: 'metadata_json', kind: 'email', count: 1 },
+      { field: 'metadata_json', kind: 'ip_address', count: 1 },
+    ]);
+    const [row] = await h.query<{ metadata: unknown; language: string }>(`SELECT metadata, language FROM traces WHERE id = $1`, [reply.id]);
+    expect(row).toEqual({
+      metadata: { reporter: '[email]', hosts: ['[ip]', 'db.internal'], os: 'ubuntu 22.04', language: 'shell' },
+      language: 'shell',
+    });
+  });
+
+  it('refuses a credential in the tags, naming the tags field', async () => {
+    const before = await h.query(`SELECT count(*)::int AS n FROM traces`);
+    const error = (await submit
+      .execute({ contributor_id: contributor, trace: { ...trace, title: 'GitLab CI cannot pull', tags: ['gitlab', 'glpat-qt1nvveiwmqmcvfzbjco'] } })
+      .catch((e) => e)) as DomainError;
+    expect(error.code).toBe(ErrorCode.SecretDetected);
+    expect(error.extra.details).toEqual({ findings: [{ field: 'tags', kind: 'gitlab_token' }] });
+    expect(await h.query(`SELECT count(*)::int AS n FROM traces`)).toEqual(before);
+  });
+
+  it('stores documentation with placeholder credentials and tool defaults', async () => {
+    const reply = await submit.execute({
+      contributor_id: contributor,
+      trace: {
+        title: 'Prisma cannot reach the staging database from CI',
+        context_text: 'DATABASE_URL=postgresql://user:pass@staging-host/db works locally; the compose file uses postgres://postgres:postgres@db:5432/app.',
+        solution_text: "Pass the URL from the CI secret store: password: ${{ secrets.DB_PASSWORD }}, and read it with process.env.DATABASE_URL; key = f'rl:{api_key}' stays as it is.",
+        tags: ['prisma', 'ci'],
+      },
+    });
+    expect(reply.status).toBe('pending');
+  });
+});
+
+describe('SubmitTraceUseCase with a scan budget', () => {
+  let h: UseCaseHarness;
+  let submit: SubmitTraceUseCase;
+  let contributor: string;
+
+  beforeAll(async () => {
+    // 250 ms: far more than a contribution of ordinary size needs, far less than the text below.
+    h = await UseCaseHarness.start({ module: IngestModule, env: { SCAN_BUDGET_MS: '250' } });
+    h.fake(EmbeddingEmbedTexts.contract, ({ texts }) => ({ model: HASHING_MODEL_ID, dimensions: HASHING_DIMENSIONS, vectors: texts.map((t) => hashingEmbed(t)) }));
+    submit = h.get(SubmitTraceUseCase);
+    contributor = await h.account();
+  });
+
+  afterAll(() => h.close());
+
+  it('refuses a text that takes longer to scan with 422 content_too_complex, and keeps serving', async () => {
+    // Validation would refuse a text this long; the use case is called directly to pass it. The
+    // scanner is linear, so this takes seconds, over the budget whatever the machine's load.
+    const huge = { ...trace, title: 'Huge context', context_text: 'sk-'.repeat(4_000_000) };
+    const error = (await submit.execute({ contributor_id: contributor, trace: huge }).catch((e) => e)) as DomainError;
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error.code).toBe(ErrorCode.ContentTooComplex);
+    expect(error.status).toBe(422);
+    expect(error.extra.details).toEqual({ budget_ms: 250 });
+    expect(await h.query(`SELECT count(*)::int AS n FROM traces`)).toEqual([{ n: 0 }]);
+
+    // The worker that ran over was replaced; the next contributions are scanned and stored.
+    const replies = await Promise.all(
+      ['first', 'second', 'third'].map((n) =>
+        submit.execute({ contributor_id: contributor, trace: { ...trace, title: `${trace.title} (${n})`, context_text: `${trace.context_text} Mail ${n}@acme.io.` } }),
+      ),
+    );
+    expect(replies.map((r) => r.redactions)).toEqual(replies.map(() => [{ field: 'context_text', kind: 'email', count: 1 }]));
+  }, 30_000);
   it('puts the vector of its duplicate check into trace.created, so the text is embedded once', async () => {
     const asked: string[][] = [];
     h.fake(EmbeddingEmbedTexts.contract, ({ texts }) => {

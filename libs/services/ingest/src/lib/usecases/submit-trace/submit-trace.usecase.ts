@@ -11,8 +11,10 @@ type Reply = IngestSubmitTrace.SubmitTraceReply;
 /**
  * Decides whether a contribution enters the shared memory, then stores it with its
  * `trace.created` event in one transaction:
- * 1. a credential anywhere refuses it (422 secret_detected, naming kinds and fields, never values);
- * 2. personal data is replaced by placeholders, and the reply says what was replaced;
+ * 1. a credential anywhere (tags and metadata included) refuses it (422 secret_detected, naming
+ *    kinds and fields, never values);
+ * 2. personal data in the texts and the metadata is replaced by placeholders, and the reply says
+ *    what was replaced;
  * 3. an exact duplicate (same normalized content) or a near duplicate (close vector, and strong
  *    evidence in the texts) is refused with the existing trace, unless `force` stores it linked
  *    `duplicate_of`; a close trace with weaker evidence is stored and linked `related` to it.
@@ -27,18 +29,22 @@ export class SubmitTraceUseCase {
 
   async execute(command: IngestSubmitTrace.SubmitTraceRequest): Promise<Reply> {
     const { contributor_id, trace: input } = command;
-    await this.guard.refuseSecrets({
-      title: input.title,
-      context_text: input.context_text,
-      solution_text: input.solution_text,
-      agent_model: input.agent_model,
-      agent_version: input.agent_version,
-      metadata_json: input.metadata_json ? JSON.stringify(input.metadata_json, null, 1) : undefined,
-    });
-    const { texts, redactions } = this.guard.redact({
-      title: input.title,
-      context_text: input.context_text,
-      solution_text: input.solution_text,
+    const { texts, redactions } = await this.guard.screen({
+      scan: {
+        title: input.title,
+        context_text: input.context_text,
+        solution_text: input.solution_text,
+        agent_model: input.agent_model,
+        agent_version: input.agent_version,
+        metadata_json: input.metadata_json ? JSON.stringify(input.metadata_json, null, 1) : undefined,
+        tags: input.tags?.join('\n'),
+      },
+      redact: {
+        title: input.title,
+        context_text: input.context_text,
+        solution_text: input.solution_text,
+        metadata_json: input.metadata_json,
+      },
     });
     const trace = { ...input, ...texts };
 
