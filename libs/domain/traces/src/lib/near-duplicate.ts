@@ -79,20 +79,45 @@ export interface DuplicateVerdict {
   reason?: 'low_similarity' | 'low_score' | 'different_errors' | 'different_versions';
 }
 
-/** Logistic weights over the evidence; fitted offline, see the module comment. */
-export const DUPLICATE_MODEL = {
+/** The features the logistic model weighs, each 0..1, from the evidence. */
+export function duplicateFeatures(e: DuplicateEvidence) {
+  return {
+    similarity: e.similarity,
+    solution: e.solution,
+    solutionJaccard: e.solutionJaccard,
+    solutionCode: e.solutionCode,
+    code: e.code,
+    problemAndSolution: Math.min(e.problem, e.solution),
+    solutionTrigrams: e.solutionTrigrams,
+    problemAndSolutionTrigrams: Math.min(e.problemTrigrams, e.solutionTrigrams),
+    differentErrors: e.differentErrors ? 1 : 0,
+    differentVersion: e.differentVersion ? 1 : 0,
+  };
+}
+
+export type DuplicateFeatures = ReturnType<typeof duplicateFeatures>;
+
+export interface DuplicateModel {
+  bias: number;
+  weights: DuplicateFeatures;
+}
+
+/** Logistic weights over the features; fitted offline, see the module comment. */
+export const DUPLICATE_MODEL: DuplicateModel = {
   bias: -2.87,
-  similarity: 0.6,
-  solution: 1.19,
-  solutionJaccard: 0.9,
-  solutionCode: 1.11,
-  code: 0.47,
-  problemAndSolution: 1.29,
-  solutionTrigrams: 0.95,
-  problemAndSolutionTrigrams: 0.98,
-  differentErrors: -0.46,
-  differentVersion: -1.26,
-} as const;
+  weights: {
+    similarity: 0.6,
+    solution: 1.19,
+    solutionJaccard: 0.9,
+    solutionCode: 1.11,
+    code: 0.47,
+    problemAndSolution: 1.29,
+    solutionTrigrams: 0.95,
+    problemAndSolutionTrigrams: 0.98,
+    differentErrors: -0.46,
+    differentVersion: -1.26,
+  },
+};
 
 function setOverlap(a: Set<string>, b: Set<string>): number {
   if (!a.size || !b.size) return 0;
@@ -140,20 +165,10 @@ export function duplicateEvidence(candidate: TraceText, existing: TraceText, sim
 }
 
 /** The logistic score of the evidence, 0..1. */
-export function duplicateScore(e: DuplicateEvidence): number {
-  const m = DUPLICATE_MODEL;
-  const z =
-    m.bias +
-    m.similarity * e.similarity +
-    m.solution * e.solution +
-    m.solutionJaccard * e.solutionJaccard +
-    m.solutionCode * e.solutionCode +
-    m.code * e.code +
-    m.problemAndSolution * Math.min(e.problem, e.solution) +
-    m.solutionTrigrams * e.solutionTrigrams +
-    m.problemAndSolutionTrigrams * Math.min(e.problemTrigrams, e.solutionTrigrams) +
-    (e.differentErrors ? m.differentErrors : 0) +
-    (e.differentVersion ? m.differentVersion : 0);
+export function duplicateScore(e: DuplicateEvidence, model: DuplicateModel = DUPLICATE_MODEL): number {
+  const features = duplicateFeatures(e);
+  let z = model.bias;
+  for (const name of Object.keys(features) as (keyof DuplicateFeatures)[]) z += model.weights[name] * features[name];
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -170,8 +185,13 @@ export function judgeDuplicate(
   const rounded = Number(similarity.toFixed(4));
   if (similarity < thresholds.similarity) return { verdict: 'none', score: 0, similarity: rounded, reason: 'low_similarity' };
   const evidence = duplicateEvidence(candidate, existing, similarity);
-  const score = Number(duplicateScore(evidence).toFixed(4));
-  const verdict = { score, similarity: rounded };
+  return verdictOf(evidence, Number(duplicateScore(evidence).toFixed(4)), thresholds);
+}
+
+/** The verdict for evidence already scored: the thresholds, and the penalties that never refuse. */
+export function verdictOf(evidence: DuplicateEvidence, score: number, thresholds: DuplicateThresholds): DuplicateVerdict {
+  const verdict = { score, similarity: Number(evidence.similarity.toFixed(4)) };
+  if (evidence.similarity < thresholds.similarity) return { verdict: 'none', score: 0, similarity: verdict.similarity, reason: 'low_similarity' };
   if (score < thresholds.related) return { ...verdict, verdict: 'none', reason: 'low_score' };
   if (evidence.differentErrors) return { ...verdict, verdict: 'related', reason: 'different_errors' };
   if (evidence.differentVersion) return { ...verdict, verdict: 'related', reason: 'different_versions' };
