@@ -22,7 +22,8 @@
  * tools/eval/duplicates/pairs.jsonl and checked on the held-out half (npm run eval:duplicates).
  */
 import { codeTokens, jaccard, trigrams, weightedJaccard, weightedOverlap, weightedTokens } from './code-tokens';
-import { conflicting, conflictingProductVersions, errorMarkers, firstNamedVersions } from './error-signature';
+import { conflicting, conflictingProductVersions, errorMarkers, errorTemplates, firstNamedVersions } from './error-signature';
+import { fixActions } from './fix-actions';
 
 export interface TraceText {
   title: string;
@@ -44,7 +45,7 @@ export interface DuplicateThresholds {
  * `duplicate` is the lowest score with precision ≥ 0.95 there, `related` the score that keeps
  * about four in five true duplicates linked. Figures for both halves in docs/benchmarks.md.
  */
-export const DEFAULT_DUPLICATE_THRESHOLDS: DuplicateThresholds = { similarity: 0.3, duplicate: 0.75, related: 0.45 };
+export const DEFAULT_DUPLICATE_THRESHOLDS: DuplicateThresholds = { similarity: 0.3, duplicate: 0.77, related: 0.45 };
 
 export type DuplicateKind = 'duplicate' | 'related' | 'none';
 
@@ -64,6 +65,12 @@ export interface DuplicateEvidence {
   solutionTrigrams: number;
   /** Jaccard of the titles' and contexts' character trigrams. */
   problemTrigrams: number;
+  /** Titles' overlap (weighted, over the smaller side). */
+  title: number;
+  /** Overlap of the error-message templates the problems quote (see errorTemplates), 0 when either quotes none. */
+  errorTemplates: number;
+  /** Overlap of what the fixes bring in beyond their problems (see fixActions), 0 when either brings in nothing. */
+  fixActions: number;
   /** The two name different error codes or exception types. */
   differentErrors: boolean;
   /** A product's first named version differs; the product's name. */
@@ -90,6 +97,10 @@ export function duplicateFeatures(e: DuplicateEvidence) {
     problemAndSolution: Math.min(e.problem, e.solution),
     solutionTrigrams: e.solutionTrigrams,
     problemAndSolutionTrigrams: Math.min(e.problemTrigrams, e.solutionTrigrams),
+    fixActions: e.fixActions,
+    problemAndFixActions: Math.min(e.problem, e.fixActions),
+    sameErrorOtherFix: e.errorTemplates * (1 - e.fixActions),
+    sameTitleOtherFix: e.title * (1 - e.fixActions),
     differentErrors: e.differentErrors ? 1 : 0,
     differentVersion: e.differentVersion ? 1 : 0,
   };
@@ -104,18 +115,22 @@ export interface DuplicateModel {
 
 /** Logistic weights over the features; fitted offline, see the module comment. */
 export const DUPLICATE_MODEL: DuplicateModel = {
-  bias: -2.87,
+  bias: -1.23,
   weights: {
-    similarity: 0.6,
-    solution: 1.19,
-    solutionJaccard: 0.9,
-    solutionCode: 1.11,
-    code: 0.47,
-    problemAndSolution: 1.29,
-    solutionTrigrams: 0.95,
-    problemAndSolutionTrigrams: 0.98,
-    differentErrors: -0.46,
-    differentVersion: -1.26,
+    similarity: 0,
+    solution: 1.16,
+    solutionJaccard: 0.47,
+    solutionCode: 0.48,
+    code: 0.05,
+    problemAndSolution: 1.09,
+    solutionTrigrams: 0.52,
+    problemAndSolutionTrigrams: 0.56,
+    fixActions: 0.68,
+    problemAndFixActions: 0.62,
+    sameErrorOtherFix: -0.97,
+    sameTitleOtherFix: -1.74,
+    differentErrors: -0.28,
+    differentVersion: -1.44,
   },
 };
 
@@ -159,6 +174,9 @@ export function duplicateEvidence(candidate: TraceText, existing: TraceText, sim
     code: setOverlap(codeTokens(a.all), codeTokens(b.all)),
     solutionTrigrams: jaccard(trigrams(solutionText(candidate)), trigrams(solutionText(existing))),
     problemTrigrams: jaccard(trigrams(problemText(candidate)), trigrams(problemText(existing))),
+    title: weightedOverlap(weightedTokens(candidate.title), weightedTokens(existing.title)),
+    errorTemplates: setOverlap(errorTemplates(problemText(candidate)), errorTemplates(problemText(existing))),
+    fixActions: setOverlap(fixActions(problemText(candidate), solutionText(candidate)), fixActions(problemText(existing), solutionText(existing))),
     differentErrors: conflicting(errorMarkers(problemText(candidate)), errorMarkers(problemText(existing))),
     differentVersion: conflictingProductVersions(firstNamedVersions(problemText(candidate)), firstNamedVersions(problemText(existing))),
   };
