@@ -22,11 +22,10 @@ import {
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const L2 = Number(process.env.L2 ?? 0.01);
+const L2 = 0.01;
 const STEPS = 20000;
 const RATE = 0.5;
 const TARGET_PRECISION = 0.95;
-const NEGATIVE_WEIGHT = Number(process.env.NEG ?? 1);
 const PENALTIES = new Set<string>(['differentErrors', 'differentVersion', 'sameErrorOtherFix', 'sameTitleOtherFix']);
 
 const pairs = parsePairs(readFileSync(join(__dirname, 'duplicates/pairs.jsonl'), 'utf8'));
@@ -43,7 +42,7 @@ for (let step = 0; step < STEPS; step++) {
   let gradBias = 0;
   const grad = Object.fromEntries(names.map((n) => [n, 0])) as Record<keyof DuplicateFeatures, number>;
   for (const r of tuning) {
-    const error = (duplicateScore(r.evidence, model) - r.y) * (r.y ? 1 : NEGATIVE_WEIGHT);
+    const error = duplicateScore(r.evidence, model) - r.y;
     gradBias += error;
     for (const n of names) grad[n] += error * r.x[n];
   }

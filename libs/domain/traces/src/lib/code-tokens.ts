@@ -139,7 +139,7 @@ export function trigrams(text: string): Set<string> {
   for (const raw of rawTokens(text)) {
     const lower = raw.toLowerCase();
     if (STOP.has(lower)) continue;
-    const padded = `^${lower}$`;
+    const padded = `^${normalizeWord(lower)}$`;
     for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
   }
   return out;

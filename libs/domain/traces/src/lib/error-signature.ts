@@ -101,10 +101,10 @@ export function errorTemplates(text: string): Set<string> {
   const out = new Set<string>();
   for (const line of text.split('\n')) {
     if (line.length < 8 || !ERROR_LINE.test(line)) continue;
-    const unquoted = line.slice(0, 200).replace(/'[^'\n]*'|"[^"\n]*"|`[^`\n]*`|‘[^’\n]*’|“[^”\n]*”/g, ' Q ');
+    const unquoted = line.slice(0, 200).toLowerCase().replace(/'[^'\n]*'|"[^"\n]*"|`[^`\n]*`|‘[^’\n]*’|“[^”\n]*”/g, ' Q ');
     const parts = unquoted.split(/\s+/).filter(Boolean).map((token) => {
       if (token.includes('/') || token.includes('\\')) return 'P';
-      return token.toLowerCase().replace(/0x[\da-f]+|\d+/g, 'N');
+      return token.replace(/0x[\da-f]+|\d+/g, 'N');
     });
     if (parts.length >= 3) out.add(parts.join(' '));
   }

@@ -62,6 +62,22 @@ describe('judgeDuplicate', () => {
     expect(duplicateScore({ ...evidence, differentVersion: 'react' })).toBeLessThan(duplicateScore(evidence));
   });
 
+  it('scores the same fix higher, and the same title or error with another fix lower', () => {
+    const evidence = duplicateEvidence(paraphrase, base, 0.8);
+    expect(duplicateScore({ ...evidence, fixActions: 1 })).toBeGreaterThan(duplicateScore({ ...evidence, fixActions: 0.2 }));
+    expect(duplicateScore({ ...evidence, fixActions: 0.2, title: 1 })).toBeLessThan(duplicateScore({ ...evidence, fixActions: 0.2, title: 0 }));
+    expect(duplicateScore({ ...evidence, fixActions: 0.2, errorTemplates: 1 })).toBeLessThan(duplicateScore({ ...evidence, fixActions: 0.2, errorTemplates: 0 }));
+  });
+
+  it('refuses a rewrite in other words when the fix does the same things', () => {
+    const rewrite = {
+      title: "Can't install deps: React 19 peer conflict in a Next.js 14 repo",
+      context_text: 'Since moving the repository to react 19.0, dependency installation in our Next.js 14 folder stops: npm ERR! code ERESOLVE.',
+      solution_text: 'Move react-dom to the same major too (`npm i react-dom@19`); until the libraries catch up, pass --legacy-peer-deps.',
+    };
+    expect(judgeDuplicate(rewrite, base, 0.5)).toMatchObject({ verdict: 'duplicate' });
+  });
+
   it('judges each field on its first JUDGED_CHARS characters, so the work per candidate is bounded', () => {
     const long = (tail: string) => ({
       ...base,

@@ -45,7 +45,7 @@ export interface DuplicateThresholds {
  * `duplicate` is the lowest score with precision ≥ 0.95 there, `related` the score that keeps
  * about four in five true duplicates linked. Figures for both halves in docs/benchmarks.md.
  */
-export const DEFAULT_DUPLICATE_THRESHOLDS: DuplicateThresholds = { similarity: 0.3, duplicate: 0.77, related: 0.45 };
+export const DEFAULT_DUPLICATE_THRESHOLDS: DuplicateThresholds = { similarity: 0.3, duplicate: 0.76, related: 0.45 };
 
 export type DuplicateKind = 'duplicate' | 'related' | 'none';
 
@@ -115,22 +115,22 @@ export interface DuplicateModel {
 
 /** Logistic weights over the features; fitted offline, see the module comment. */
 export const DUPLICATE_MODEL: DuplicateModel = {
-  bias: -1.23,
+  bias: -1.27,
   weights: {
     similarity: 0,
-    solution: 1.16,
-    solutionJaccard: 0.47,
-    solutionCode: 0.48,
+    solution: 1.14,
+    solutionJaccard: 0.45,
+    solutionCode: 0.47,
     code: 0.05,
-    problemAndSolution: 1.09,
-    solutionTrigrams: 0.52,
-    problemAndSolutionTrigrams: 0.56,
-    fixActions: 0.68,
-    problemAndFixActions: 0.62,
-    sameErrorOtherFix: -0.97,
-    sameTitleOtherFix: -1.74,
+    problemAndSolution: 1.06,
+    solutionTrigrams: 0.64,
+    problemAndSolutionTrigrams: 0.66,
+    fixActions: 0.67,
+    problemAndFixActions: 0.61,
+    sameErrorOtherFix: -0.96,
+    sameTitleOtherFix: -1.73,
     differentErrors: -0.28,
-    differentVersion: -1.44,
+    differentVersion: -1.45,
   },
 };
 
