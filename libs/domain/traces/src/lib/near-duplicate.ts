@@ -21,7 +21,7 @@
  * They are combined by a logistic model whose weights were fitted on the tuning half of
  * tools/eval/duplicates/pairs.jsonl and checked on the held-out half (npm run eval:duplicates).
  */
-import { codeTokens, jaccard, trigrams, weightedJaccard, weightedOverlap, weightedTokens } from './code-tokens';
+import { codeTokens, jaccard, trigrams, weightedJaccard, weightedOverlap, WeightedTokens, weightedTokens } from './code-tokens';
 import { conflicting, conflictingProductVersions, errorMarkers, errorTemplates, firstNamedVersions } from './error-signature';
 import { fixActions } from './fix-actions';
 
@@ -45,7 +45,7 @@ export interface DuplicateThresholds {
  * `duplicate` is the lowest score with precision ≥ 0.95 there, `related` the score that keeps
  * about four in five true duplicates linked. Figures for both halves in docs/benchmarks.md.
  */
-export const DEFAULT_DUPLICATE_THRESHOLDS: DuplicateThresholds = { similarity: 0.3, duplicate: 0.76, related: 0.45 };
+export const DEFAULT_DUPLICATE_THRESHOLDS: DuplicateThresholds = { similarity: 0.3, duplicate: 0.78, related: 0.45 };
 
 export type DuplicateKind = 'duplicate' | 'related' | 'none';
 
@@ -69,7 +69,7 @@ export interface DuplicateEvidence {
   title: number;
   /** Overlap of the error-message templates the problems quote (see errorTemplates), 0 when either quotes none. */
   errorTemplates: number;
-  /** Overlap of what the fixes bring in beyond their problems (see fixActions), 0 when either brings in nothing. */
+  /** Overlap of what the fixes bring in beyond their problems (see fixActions); the solutions' overlap when either brings in nothing. */
   fixActions: number;
   /** The two name different error codes or exception types. */
   differentErrors: boolean;
@@ -115,22 +115,22 @@ export interface DuplicateModel {
 
 /** Logistic weights over the features; fitted offline, see the module comment. */
 export const DUPLICATE_MODEL: DuplicateModel = {
-  bias: -1.27,
+  bias: -1.43,
   weights: {
     similarity: 0,
-    solution: 1.14,
-    solutionJaccard: 0.45,
-    solutionCode: 0.47,
-    code: 0.05,
-    problemAndSolution: 1.06,
-    solutionTrigrams: 0.64,
-    problemAndSolutionTrigrams: 0.66,
-    fixActions: 0.67,
-    problemAndFixActions: 0.61,
-    sameErrorOtherFix: -0.96,
-    sameTitleOtherFix: -1.73,
-    differentErrors: -0.28,
-    differentVersion: -1.45,
+    solution: 0.75,
+    solutionJaccard: 0.4,
+    solutionCode: 0.38,
+    code: 0,
+    problemAndSolution: 0.79,
+    solutionTrigrams: 0.55,
+    problemAndSolutionTrigrams: 0.58,
+    fixActions: 1.28,
+    problemAndFixActions: 1.28,
+    sameErrorOtherFix: -0.86,
+    sameTitleOtherFix: -1.91,
+    differentErrors: -0.19,
+    differentVersion: -1.34,
   },
 };
 
@@ -155,6 +155,14 @@ function solutionText(t: TraceText): string {
   return t.solution_text.slice(0, JUDGED_CHARS);
 }
 
+/**
+ * Overlap of two fixes' actions. A fix that brings in no code of its own (advice in prose) is
+ * no evidence of another fix: then the solutions' word overlap stands in.
+ */
+function actionOverlap(a: Set<string>, b: Set<string>, solutionA: WeightedTokens, solutionB: WeightedTokens): number {
+  return a.size && b.size ? setOverlap(a, b) : weightedOverlap(solutionA, solutionB);
+}
+
 /** The evidence for two traces being the same, from their texts and their vectors' similarity. */
 export function duplicateEvidence(candidate: TraceText, existing: TraceText, similarity: number): DuplicateEvidence {
   const side = (t: TraceText) => {
@@ -176,7 +184,7 @@ export function duplicateEvidence(candidate: TraceText, existing: TraceText, sim
     problemTrigrams: jaccard(trigrams(problemText(candidate)), trigrams(problemText(existing))),
     title: weightedOverlap(weightedTokens(candidate.title), weightedTokens(existing.title)),
     errorTemplates: setOverlap(errorTemplates(problemText(candidate)), errorTemplates(problemText(existing))),
-    fixActions: setOverlap(fixActions(problemText(candidate), solutionText(candidate)), fixActions(problemText(existing), solutionText(existing))),
+    fixActions: actionOverlap(fixActions(problemText(candidate), solutionText(candidate)), fixActions(problemText(existing), solutionText(existing)), a.solution, b.solution),
     differentErrors: conflicting(errorMarkers(problemText(candidate)), errorMarkers(problemText(existing))),
     differentVersion: conflictingProductVersions(firstNamedVersions(problemText(candidate)), firstNamedVersions(problemText(existing))),
   };
