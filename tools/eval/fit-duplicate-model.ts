@@ -60,7 +60,9 @@ function refusals(set: Row[], duplicate: number) {
   let fp = 0;
   for (const r of set) {
     const v = verdictOf(r.evidence, duplicateScore(r.evidence, model), { ...DEFAULT_DUPLICATE_THRESHOLDS, duplicate, related: 0 });
-    if (v.verdict === 'duplicate') r.y ? (tp += 1) : (fp += 1);
+    if (v.verdict !== 'duplicate') continue;
+    if (r.y) tp += 1;
+    else fp += 1;
   }
   const positives = set.filter((r) => r.y).length;
   return { precision: tp + fp ? tp / (tp + fp) : 1, recall: tp / positives, tp, fp };
