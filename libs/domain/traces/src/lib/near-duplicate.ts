@@ -7,19 +7,24 @@
  * - `related`: the same area, maybe the same problem, not sure enough to refuse (stored and linked);
  * - `none`.
  *
- * The evidence (all pure, see code-tokens.ts and error-signature.ts):
- * - the vectors' cosine similarity;
+ * The evidence (all pure, see code-tokens.ts, coding-lexicon.ts, fix-actions.ts and
+ * error-signature.ts; prose words are normalized through the coding lexicon and stemmed first):
+ * - the vectors' cosine similarity (it selects candidates; its fitted weight is 0);
  * - solution agreement: weighted token overlap of the two solutions, in all words and in
  *   code-like tokens only (the same fix names the same identifiers, flags and settings);
+ * - fix-action agreement: overlap of what each fix brings in beyond its own problem
+ *   (fixActions), alone and as the smaller of it and the problem overlap;
  * - problem-and-fix agreement: the smaller of the title+context and solution overlaps, so the
  *   same fix for another problem, or the same error with another fix, stays apart;
  * - overall code-token overlap;
  * - character-trigram agreement of the solutions, and of problem and solution together (they
  *   meet across inflections, compounds and re-spelled identifiers);
- * - penalties: the two name different error codes or exception types, or a product's first
+ * - penalties: the same title, or the same error-message template (errorTemplates), with other
+ *   fix actions; the two name different error codes or exception types; a product's first
  *   named version differs (`Node 18` / `Node 20`).
  * They are combined by a logistic model whose weights were fitted on the tuning half of
- * tools/eval/duplicates/pairs.jsonl and checked on the held-out half (npm run eval:duplicates).
+ * tools/eval/duplicates/pairs.jsonl (npm run eval:duplicates:fit, agreement weights kept
+ * non-negative and penalties non-positive) and checked on the held-out half (npm run eval:duplicates).
  */
 import { codeTokens, jaccard, trigrams, weightedJaccard, weightedOverlap, WeightedTokens, weightedTokens } from './code-tokens';
 import { conflicting, conflictingProductVersions, errorMarkers, errorTemplates, firstNamedVersions } from './error-signature';
