@@ -34,14 +34,14 @@ console.log(`configured: refuse at score >= ${DEFAULT_DUPLICATE_THRESHOLDS.dupli
 for (const [name, set] of halves) {
   console.log(`${name} (${count(set)})`);
   console.log('  refuse at  precision  recall  linked   TP  FP  FN  TN');
-  for (let t = 0.3; t <= 0.951; t += 0.05) {
+  const sweep = [...Array.from({ length: 14 }, (_, i) => Number((0.3 + 0.05 * i).toFixed(2))), DEFAULT_DUPLICATE_THRESHOLDS.duplicate];
+  for (const duplicate of [...new Set(sweep)].sort((x, y) => x - y)) {
     // Below the related threshold a lower refusal threshold would be hidden by it: lower both.
-    const duplicate = Number(t.toFixed(2));
     const thresholds = { ...DEFAULT_DUPLICATE_THRESHOLDS, duplicate, related: Math.min(duplicate, DEFAULT_DUPLICATE_THRESHOLDS.related) };
     const r = scoreDetector(set, similarity, thresholds);
     const mark = thresholds.duplicate === DEFAULT_DUPLICATE_THRESHOLDS.duplicate ? '  <- configured' : '';
     console.log(
-      `  ${t.toFixed(2).padStart(9)} ${pct(r.precision).padStart(10)} ${pct(r.recall)} ${pct(r.linkedRecall)} ` +
+      `  ${duplicate.toFixed(2).padStart(9)} ${pct(r.precision).padStart(10)} ${pct(r.recall)} ${pct(r.linkedRecall)} ` +
         `${String(r.truePositives).padStart(4)}${String(r.falsePositives).padStart(4)}${String(r.falseNegatives).padStart(4)}${String(r.trueNegatives).padStart(4)}${mark}`,
     );
   }

@@ -5,6 +5,7 @@
  * corpus statistics: code-like tokens weigh most, ordinary words less, and the words every
  * trace uses ("error", "fails", "install", "version") almost nothing.
  */
+import { canonicalWord } from './coding-lexicon';
 
 /** English function words: never tokens. */
 const STOP = new Set(
@@ -63,6 +64,12 @@ export function stem(word: string): string {
   return word;
 }
 
+/** A prose word as compared: its lexicon group's canonical word, else its stem (or the stem's group). */
+export function normalizeWord(lower: string): string {
+  const canonical = canonicalWord(lower);
+  return canonical !== lower ? canonical : canonicalWord(stem(lower));
+}
+
 /** Raw tokens: runs of word characters joined by the punctuation identifiers use (`express.raw`, `@types/node`, `--force`). */
 export function rawTokens(text: string): string[] {
   const found = text.match(/-{0,2}[\p{L}\p{N}_$@][\p{L}\p{N}_$@./:#+-]*/gu) ?? [];
@@ -88,8 +95,8 @@ export function weightedTokens(text: string): WeightedTokens {
   const word = (w: string) => {
     const lower = w.toLowerCase();
     if (lower.length < 2 || STOP.has(lower) || /^\d+$/.test(lower)) return;
-    const stemmed = stem(lower);
-    put(stemmed, GENERIC.has(lower) || GENERIC.has(stemmed) ? TOKEN_WEIGHTS.generic : TOKEN_WEIGHTS.word);
+    const canonical = normalizeWord(lower);
+    put(canonical, GENERIC.has(lower) || GENERIC.has(canonical) ? TOKEN_WEIGHTS.generic : TOKEN_WEIGHTS.word);
   };
   for (const raw of rawTokens(text)) {
     if (isCodeLike(raw)) {
@@ -132,7 +139,7 @@ export function trigrams(text: string): Set<string> {
   for (const raw of rawTokens(text)) {
     const lower = raw.toLowerCase();
     if (STOP.has(lower)) continue;
-    const padded = `^${lower}$`;
+    const padded = `^${normalizeWord(lower)}$`;
     for (let i = 0; i + 3 <= padded.length; i++) out.add(padded.slice(i, i + 3));
   }
   return out;

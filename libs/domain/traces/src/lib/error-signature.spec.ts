@@ -1,4 +1,4 @@
-import { conflicting, conflictingProductVersions, errorMarkers, firstNamedVersions, namedVersions } from './error-signature';
+import { conflicting, conflictingProductVersions, errorMarkers, errorTemplates, firstNamedVersions, namedVersions } from './error-signature';
 
 const asObject = (m: Map<string, Set<string>>) => Object.fromEntries([...m].map(([k, v]) => [k, [...v]]));
 
@@ -45,5 +45,22 @@ describe('error signature', () => {
   it('stays linear on long inputs', () => {
     const text = 'a'.repeat(50_000) + ' 1.2 ' + 'Node 18 '.repeat(5_000);
     expect(namedVersions(text).get('node')).toEqual(new Set(['18']));
+  });
+
+  it('turns error lines into templates without their paths, numbers and quoted names', () => {
+    const a = errorTemplates("Build log:\nError: Cannot find module '/app/dist/main.js' (line 12)\nDone.");
+    const b = errorTemplates('error: cannot find module "/srv/api/out/index.js"   (line 7)');
+    expect([...a]).toEqual(['error: cannot find module Q (line N)']);
+    expect(b).toEqual(a);
+  });
+
+  it('keeps apart errors whose wording differs', () => {
+    const a = errorTemplates("Error: Cannot find module 'x'");
+    const b = errorTemplates("Error: Cannot read properties of undefined (reading 'x')");
+    expect([...a].some((t) => b.has(t))).toBe(false);
+  });
+
+  it('replaces paths token by token', () => {
+    expect([...errorTemplates('ENOENT: no such file or directory, open /tmp/a/b.txt')]).toEqual(['enoent: no such file or directory, open P']);
   });
 });

@@ -86,3 +86,27 @@ export function conflicting(a: Set<string>, b: Set<string>): boolean {
   const bInA = [...b].every((x) => a.has(x));
   return !aInB && !bInA;
 }
+
+/** A line that states an error: it names an error marker or uses the words error messages use. */
+const ERROR_LINE = /error|exception|fail|fatal|panic|cannot|can't|unable|denied|refused|not found|no such|not supported|invalid|missing|undefined|traceback|warn/i;
+
+/**
+ * Error-message templates: each line of the text that states an error, with what varies
+ * between two reports of the same error replaced by placeholders (quoted names → Q, paths → P,
+ * numbers → N), lowercased and with runs of spaces collapsed. Two reports of one error share a
+ * template even when their paths, ports, line numbers and identifiers differ. Lines are capped
+ * at 200 characters, and each line is scanned token by token, so the work stays linear.
+ */
+export function errorTemplates(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const line of text.split('\n')) {
+    if (line.length < 8 || !ERROR_LINE.test(line)) continue;
+    const unquoted = line.slice(0, 200).toLowerCase().replace(/'[^'\n]*'|"[^"\n]*"|`[^`\n]*`|‘[^’\n]*’|“[^”\n]*”/g, ' Q ');
+    const parts = unquoted.split(/\s+/).filter(Boolean).map((token) => {
+      if (token.includes('/') || token.includes('\\')) return 'P';
+      return token.replace(/0x[\da-f]+|\d+/g, 'N');
+    });
+    if (parts.length >= 3) out.add(parts.join(' '));
+  }
+  return out;
+}

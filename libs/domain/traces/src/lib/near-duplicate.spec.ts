@@ -62,6 +62,37 @@ describe('judgeDuplicate', () => {
     expect(duplicateScore({ ...evidence, differentVersion: 'react' })).toBeLessThan(duplicateScore(evidence));
   });
 
+  it('scores the same fix higher, and the same title or error with another fix lower', () => {
+    const evidence = duplicateEvidence(paraphrase, base, 0.8);
+    expect(duplicateScore({ ...evidence, fixActions: 1 })).toBeGreaterThan(duplicateScore({ ...evidence, fixActions: 0.2 }));
+    expect(duplicateScore({ ...evidence, fixActions: 0.2, title: 1 })).toBeLessThan(duplicateScore({ ...evidence, fixActions: 0.2, title: 0 }));
+    expect(duplicateScore({ ...evidence, fixActions: 0.2, errorTemplates: 1 })).toBeLessThan(duplicateScore({ ...evidence, fixActions: 0.2, errorTemplates: 0 }));
+  });
+
+  it('takes a fix given in prose, with no code of its own, as no evidence of another fix', () => {
+    const existing = {
+      title: 'Docker compose app gets ECONNREFUSED 127.0.0.1:5432 from Postgres',
+      context_text: 'The api container fails at start with Error: connect ECONNREFUSED 127.0.0.1:5432 while the db service is up.',
+      solution_text: 'Inside compose, localhost is the api container itself. Connect to the db service by its name and wait for its health check.',
+    };
+    const retold = {
+      title: 'ECONNREFUSED 127.0.0.1:5432 from Postgres in a docker compose app',
+      context_text: 'At start the api container fails: Error: connect ECONNREFUSED 127.0.0.1:5432, although the db service is up.',
+      solution_text: 'In compose, localhost is the api container itself. Connect to the db service by name, and wait for its health check.',
+    };
+    expect(duplicateEvidence(retold, existing, 0.8).fixActions).toBeGreaterThan(0.8);
+    expect(judgeDuplicate(retold, existing, 0.8)).toMatchObject({ verdict: 'duplicate' });
+  });
+
+  it('refuses a rewrite in other words when the fix does the same things', () => {
+    const rewrite = {
+      title: "Can't install deps: React 19 peer conflict in a Next.js 14 repo",
+      context_text: 'Since moving the repository to react 19.0, dependency installation in our Next.js 14 folder stops: npm ERR! code ERESOLVE.',
+      solution_text: 'Move react-dom to the same major too (`npm i react-dom@19`); until the libraries catch up, pass --legacy-peer-deps.',
+    };
+    expect(judgeDuplicate(rewrite, base, 0.5)).toMatchObject({ verdict: 'duplicate' });
+  });
+
   it('judges each field on its first JUDGED_CHARS characters, so the work per candidate is bounded', () => {
     const long = (tail: string) => ({
       ...base,

@@ -7,22 +7,28 @@
  * - `related`: the same area, maybe the same problem, not sure enough to refuse (stored and linked);
  * - `none`.
  *
- * The evidence (all pure, see code-tokens.ts and error-signature.ts):
- * - the vectors' cosine similarity;
+ * The evidence (all pure, see code-tokens.ts, coding-lexicon.ts, fix-actions.ts and
+ * error-signature.ts; prose words are normalized through the coding lexicon and stemmed first):
+ * - the vectors' cosine similarity (it selects candidates; its fitted weight is 0);
  * - solution agreement: weighted token overlap of the two solutions, in all words and in
  *   code-like tokens only (the same fix names the same identifiers, flags and settings);
+ * - fix-action agreement: overlap of what each fix brings in beyond its own problem
+ *   (fixActions), alone and as the smaller of it and the problem overlap;
  * - problem-and-fix agreement: the smaller of the title+context and solution overlaps, so the
  *   same fix for another problem, or the same error with another fix, stays apart;
  * - overall code-token overlap;
  * - character-trigram agreement of the solutions, and of problem and solution together (they
  *   meet across inflections, compounds and re-spelled identifiers);
- * - penalties: the two name different error codes or exception types, or a product's first
+ * - penalties: the same title, or the same error-message template (errorTemplates), with other
+ *   fix actions; the two name different error codes or exception types; a product's first
  *   named version differs (`Node 18` / `Node 20`).
  * They are combined by a logistic model whose weights were fitted on the tuning half of
- * tools/eval/duplicates/pairs.jsonl and checked on the held-out half (npm run eval:duplicates).
+ * tools/eval/duplicates/pairs.jsonl (npm run eval:duplicates:fit, agreement weights kept
+ * non-negative and penalties non-positive) and checked on the held-out half (npm run eval:duplicates).
  */
-import { codeTokens, jaccard, trigrams, weightedJaccard, weightedOverlap, weightedTokens } from './code-tokens';
-import { conflicting, conflictingProductVersions, errorMarkers, firstNamedVersions } from './error-signature';
+import { codeTokens, jaccard, trigrams, weightedJaccard, weightedOverlap, WeightedTokens, weightedTokens } from './code-tokens';
+import { conflicting, conflictingProductVersions, errorMarkers, errorTemplates, firstNamedVersions } from './error-signature';
+import { fixActions } from './fix-actions';
 
 export interface TraceText {
   title: string;
@@ -44,7 +50,7 @@ export interface DuplicateThresholds {
  * `duplicate` is the lowest score with precision ≥ 0.95 there, `related` the score that keeps
  * about four in five true duplicates linked. Figures for both halves in docs/benchmarks.md.
  */
-export const DEFAULT_DUPLICATE_THRESHOLDS: DuplicateThresholds = { similarity: 0.3, duplicate: 0.75, related: 0.45 };
+export const DEFAULT_DUPLICATE_THRESHOLDS: DuplicateThresholds = { similarity: 0.3, duplicate: 0.78, related: 0.45 };
 
 export type DuplicateKind = 'duplicate' | 'related' | 'none';
 
@@ -64,6 +70,12 @@ export interface DuplicateEvidence {
   solutionTrigrams: number;
   /** Jaccard of the titles' and contexts' character trigrams. */
   problemTrigrams: number;
+  /** Titles' overlap (weighted, over the smaller side). */
+  title: number;
+  /** Overlap of the error-message templates the problems quote (see errorTemplates), 0 when either quotes none. */
+  errorTemplates: number;
+  /** Overlap of what the fixes bring in beyond their problems (see fixActions); the solutions' overlap when either brings in nothing. */
+  fixActions: number;
   /** The two name different error codes or exception types. */
   differentErrors: boolean;
   /** A product's first named version differs; the product's name. */
@@ -79,20 +91,53 @@ export interface DuplicateVerdict {
   reason?: 'low_similarity' | 'low_score' | 'different_errors' | 'different_versions';
 }
 
-/** Logistic weights over the evidence; fitted offline, see the module comment. */
-export const DUPLICATE_MODEL = {
-  bias: -2.87,
-  similarity: 0.6,
-  solution: 1.19,
-  solutionJaccard: 0.9,
-  solutionCode: 1.11,
-  code: 0.47,
-  problemAndSolution: 1.29,
-  solutionTrigrams: 0.95,
-  problemAndSolutionTrigrams: 0.98,
-  differentErrors: -0.46,
-  differentVersion: -1.26,
-} as const;
+/** The features the logistic model weighs, each 0..1, from the evidence. */
+export function duplicateFeatures(e: DuplicateEvidence) {
+  return {
+    similarity: e.similarity,
+    solution: e.solution,
+    solutionJaccard: e.solutionJaccard,
+    solutionCode: e.solutionCode,
+    code: e.code,
+    problemAndSolution: Math.min(e.problem, e.solution),
+    solutionTrigrams: e.solutionTrigrams,
+    problemAndSolutionTrigrams: Math.min(e.problemTrigrams, e.solutionTrigrams),
+    fixActions: e.fixActions,
+    problemAndFixActions: Math.min(e.problem, e.fixActions),
+    sameErrorOtherFix: e.errorTemplates * (1 - e.fixActions),
+    sameTitleOtherFix: e.title * (1 - e.fixActions),
+    differentErrors: e.differentErrors ? 1 : 0,
+    differentVersion: e.differentVersion ? 1 : 0,
+  };
+}
+
+export type DuplicateFeatures = ReturnType<typeof duplicateFeatures>;
+
+export interface DuplicateModel {
+  bias: number;
+  weights: DuplicateFeatures;
+}
+
+/** Logistic weights over the features; fitted offline, see the module comment. */
+export const DUPLICATE_MODEL: DuplicateModel = {
+  bias: -1.43,
+  weights: {
+    similarity: 0,
+    solution: 0.75,
+    solutionJaccard: 0.4,
+    solutionCode: 0.38,
+    code: 0,
+    problemAndSolution: 0.79,
+    solutionTrigrams: 0.55,
+    problemAndSolutionTrigrams: 0.58,
+    fixActions: 1.28,
+    problemAndFixActions: 1.28,
+    sameErrorOtherFix: -0.86,
+    sameTitleOtherFix: -1.91,
+    differentErrors: -0.19,
+    differentVersion: -1.34,
+  },
+};
 
 function setOverlap(a: Set<string>, b: Set<string>): number {
   if (!a.size || !b.size) return 0;
@@ -115,6 +160,14 @@ function solutionText(t: TraceText): string {
   return t.solution_text.slice(0, JUDGED_CHARS);
 }
 
+/**
+ * Overlap of two fixes' actions. A fix that brings in no code of its own (advice in prose) is
+ * no evidence of another fix: then the solutions' word overlap stands in.
+ */
+function actionOverlap(a: Set<string>, b: Set<string>, solutionA: WeightedTokens, solutionB: WeightedTokens): number {
+  return a.size && b.size ? setOverlap(a, b) : weightedOverlap(solutionA, solutionB);
+}
+
 /** The evidence for two traces being the same, from their texts and their vectors' similarity. */
 export function duplicateEvidence(candidate: TraceText, existing: TraceText, similarity: number): DuplicateEvidence {
   const side = (t: TraceText) => {
@@ -134,26 +187,19 @@ export function duplicateEvidence(candidate: TraceText, existing: TraceText, sim
     code: setOverlap(codeTokens(a.all), codeTokens(b.all)),
     solutionTrigrams: jaccard(trigrams(solutionText(candidate)), trigrams(solutionText(existing))),
     problemTrigrams: jaccard(trigrams(problemText(candidate)), trigrams(problemText(existing))),
+    title: weightedOverlap(weightedTokens(candidate.title), weightedTokens(existing.title)),
+    errorTemplates: setOverlap(errorTemplates(problemText(candidate)), errorTemplates(problemText(existing))),
+    fixActions: actionOverlap(fixActions(problemText(candidate), solutionText(candidate)), fixActions(problemText(existing), solutionText(existing)), a.solution, b.solution),
     differentErrors: conflicting(errorMarkers(problemText(candidate)), errorMarkers(problemText(existing))),
     differentVersion: conflictingProductVersions(firstNamedVersions(problemText(candidate)), firstNamedVersions(problemText(existing))),
   };
 }
 
 /** The logistic score of the evidence, 0..1. */
-export function duplicateScore(e: DuplicateEvidence): number {
-  const m = DUPLICATE_MODEL;
-  const z =
-    m.bias +
-    m.similarity * e.similarity +
-    m.solution * e.solution +
-    m.solutionJaccard * e.solutionJaccard +
-    m.solutionCode * e.solutionCode +
-    m.code * e.code +
-    m.problemAndSolution * Math.min(e.problem, e.solution) +
-    m.solutionTrigrams * e.solutionTrigrams +
-    m.problemAndSolutionTrigrams * Math.min(e.problemTrigrams, e.solutionTrigrams) +
-    (e.differentErrors ? m.differentErrors : 0) +
-    (e.differentVersion ? m.differentVersion : 0);
+export function duplicateScore(e: DuplicateEvidence, model: DuplicateModel = DUPLICATE_MODEL): number {
+  const features = duplicateFeatures(e);
+  let z = model.bias;
+  for (const name of Object.keys(features) as (keyof DuplicateFeatures)[]) z += model.weights[name] * features[name];
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -170,8 +216,13 @@ export function judgeDuplicate(
   const rounded = Number(similarity.toFixed(4));
   if (similarity < thresholds.similarity) return { verdict: 'none', score: 0, similarity: rounded, reason: 'low_similarity' };
   const evidence = duplicateEvidence(candidate, existing, similarity);
-  const score = Number(duplicateScore(evidence).toFixed(4));
-  const verdict = { score, similarity: rounded };
+  return verdictOf(evidence, Number(duplicateScore(evidence).toFixed(4)), thresholds);
+}
+
+/** The verdict for evidence already scored: the thresholds, and the penalties that never refuse. */
+export function verdictOf(evidence: DuplicateEvidence, score: number, thresholds: DuplicateThresholds): DuplicateVerdict {
+  const verdict = { score, similarity: Number(evidence.similarity.toFixed(4)) };
+  if (evidence.similarity < thresholds.similarity) return { verdict: 'none', score: 0, similarity: verdict.similarity, reason: 'low_similarity' };
   if (score < thresholds.related) return { ...verdict, verdict: 'none', reason: 'low_score' };
   if (evidence.differentErrors) return { ...verdict, verdict: 'related', reason: 'different_errors' };
   if (evidence.differentVersion) return { ...verdict, verdict: 'related', reason: 'different_versions' };
