@@ -101,7 +101,7 @@ export function errorTemplates(text: string): Set<string> {
   const out = new Set<string>();
   for (const line of text.split('\n')) {
     if (line.length < 8 || !ERROR_LINE.test(line)) continue;
-    const unquoted = line.slice(0, 200).toLowerCase().replace(/'[^'\n]*'|"[^"\n]*"|`[^`\n]*`|‘[^’\n]*’|“[^”\n]*”/g, ' Q ');
+    const unquoted = line.slice(0, 200).toLowerCase().replace(/'[^'\n]*'|"[^"\n]*"|`[^`\n]*`|‘[^‘’\n]*’|“[^“”\n]*”/g, ' Q ');
     const parts = unquoted.split(/\s+/).filter(Boolean).map((token) => {
       if (token.includes('/') || token.includes('\\')) return 'P';
       return token.replace(/0x[\da-f]+|\d+/g, 'N');
