@@ -41,6 +41,8 @@ const PROFILE = (process.env['BENCH_PROFILE'] ?? '').split(',').filter(Boolean);
 const PORT_BASE = Number(process.env['BENCH_PORT_BASE'] ?? 4310);
 const SERVICES = ['ingest', 'embedding', 'search', 'reputation', 'gateway'] as const;
 type Service = (typeof SERVICES)[number];
+/** Processes whose CPU is reported per contribution, PostgreSQL last. */
+const CPU_COLUMNS = ['gateway', 'ingest', 'embedding', 'search', 'reputation', 'postgres'];
 /** Seeds of measured contributions start here; the background corpus uses 0 … size. */
 const MEASURED_SEEDS = 1_000_000;
 
@@ -312,8 +314,8 @@ async function main(): Promise<void> {
 
     const lines = ['| stored | concurrency | contributions | contributions/s | p50 ms | p99 ms | answers |', '|---:|---:|---:|---:|---:|---:|---|'];
     const cpuLines = [
-      '| stored | concurrency | gateway | ingest | embedding | postgres (the services\' backends) | load average before |',
-      '|---:|---:|---:|---:|---:|---:|---:|',
+      '| stored | concurrency | gateway | ingest | embedding | search | reputation | postgres (the services\' backends) | total | load average before |',
+      '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ];
     let background = 0;
     for (const size of SIZES) {
@@ -336,7 +338,7 @@ async function main(): Promise<void> {
         console.log(line);
         lines.push(line);
         cpuLines.push(
-          `| ${size.toLocaleString('en')} | ${concurrency} | ${['gateway', 'ingest', 'embedding', 'postgres'].map((s) => cpuMs(s).toFixed(1)).join(' | ')} | ${load.toFixed(1)} |`,
+          `| ${size.toLocaleString('en')} | ${concurrency} | ${CPU_COLUMNS.map((s) => cpuMs(s).toFixed(1)).join(' | ')} | ${CPU_COLUMNS.map(cpuMs).reduce((a, b) => a + b, 0).toFixed(1)} | ${load.toFixed(1)} |`,
         );
       }
     }

@@ -102,4 +102,24 @@ describe('OutboxRelay in process', () => {
     expect(recorder.seen.find((m) => m.eventId === id)?.attempt).toBe(3);
     expect(failed).toEqual([1, 1, 0]);
   });
+  it('marks every published row of a batch sent, and leaves the one it could not publish for its retry', async () => {
+    recorder.failuresLeft = 1;
+    // One commit, so one pass claims all three; the first it publishes is refused.
+    const ids = await moduleRef.get(UnitOfWork).run(async (tx) => {
+      const written: string[] = [];
+      for (let i = 0; i < 3; i++) written.push(await tx.emit(TraceCreated.contract, event()));
+      return written;
+    });
+    expect(await relay.drain()).toBe(1);
+    const rows: { sent: boolean; attempts: number }[] = await ds.query(
+      `SELECT sent_at IS NOT NULL AS sent, attempts FROM outbox WHERE id = ANY($1::uuid[]) ORDER BY sent_at NULLS FIRST`,
+      [ids],
+    );
+    expect(rows).toEqual([
+      { sent: false, attempts: 1 },
+      { sent: true, attempts: 0 },
+      { sent: true, attempts: 0 },
+    ]);
+    expect(recorder.seen.filter((m) => ids.includes(m.eventId))).toHaveLength(2);
+  });
 });

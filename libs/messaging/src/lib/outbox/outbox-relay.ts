@@ -132,11 +132,12 @@ export class OutboxRelay implements BeforeApplicationShutdown {
     ).then((r) => (Array.isArray(r[0]) ? r[0] : r));
     rows.sort((a, b) => a.payload.occurred_at.localeCompare(b.payload.occurred_at));
     let failed = 0;
+    const sent: string[] = [];
     for (const row of rows) {
       try {
         // The attempt number handlers see in process: the row's failed attempts so far, plus this one.
         await this.publisher.publish(row.payload, row.headers, row.attempts + 1);
-        await this.dataSource.query(`UPDATE outbox SET sent_at = now(), last_error = NULL WHERE id = $1`, [row.id]);
+        sent.push(row.id);
         published.inc({ outcome: 'ok' });
       } catch (error) {
         const attempts = row.attempts + 1;
@@ -150,6 +151,10 @@ export class OutboxRelay implements BeforeApplicationShutdown {
         this.logger.warn(`event ${row.id} (${row.payload.subject}) not published, attempt ${attempts}: ${message}`);
       }
     }
+    // The batch's published rows are marked in one statement. Until it runs, their lease keeps
+    // them from other passes; a crash before it publishes them again, which Nats-Msg-Id and the
+    // consumers' processed_events make harmless (delivery is at least once either way).
+    if (sent.length > 0) await this.dataSource.query(`UPDATE outbox SET sent_at = now(), last_error = NULL WHERE id = ANY($1::uuid[])`, [sent]);
     return { handled: rows.length, failed };
   }
 }

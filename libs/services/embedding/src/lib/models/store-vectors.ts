@@ -23,8 +23,10 @@ export async function storeVectors(
 ): Promise<number> {
   let stored = 0;
   for (const { trace, vector } of items) {
+    // Earlier failures are forgotten in the same statement (a data-modifying WITH always runs, once).
     const rows: unknown[] = await tx.manager.query(
-      `INSERT INTO trace_embeddings (trace_id, model, provider, dimensions, embedding, content_hash)
+      `WITH forgotten AS (DELETE FROM embedding_failures WHERE trace_id = $1 AND model = $2)
+       INSERT INTO trace_embeddings (trace_id, model, provider, dimensions, embedding, content_hash)
        VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (trace_id, model) DO UPDATE
          SET provider = EXCLUDED.provider, dimensions = EXCLUDED.dimensions, embedding = EXCLUDED.embedding,
@@ -33,7 +35,6 @@ export async function storeVectors(
        RETURNING trace_id`,
       [trace.id, model.model, model.provider, vector.length, toVectorLiteral(vector), trace.content_hash],
     );
-    await tx.manager.query(`DELETE FROM embedding_failures WHERE trace_id = $1 AND model = $2`, [trace.id, model.model]);
     if ((Array.isArray(rows[0]) ? (rows[0] as unknown[]) : rows).length === 0) continue;
     stored += 1;
     await tx.emit(TraceEmbedded.contract, { trace_id: trace.id, model: model.model, content_hash: trace.content_hash });
