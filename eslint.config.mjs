@@ -27,7 +27,7 @@ const depConstraints = [
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util'] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
   { sourceTag: 'type:test', onlyDependOnLibsWithTags: ['*'] },
-  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:messaging', 'type:persistence', 'type:contracts', 'type:util'] },
+  { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:messaging', 'type:persistence', 'type:domain', 'type:contracts', 'type:util'] },
 ];
 
 // Spec files may also use the use-case test tier (libs/testing); production code may not.

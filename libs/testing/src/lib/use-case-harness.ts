@@ -1,6 +1,7 @@
 import { Type } from '@nestjs/common';
 import { Test, TestingModule } from '@nestjs/testing';
-import { EventEnvelope, ReplyOf, RequestContract, RequestOf } from '@commontrace/contracts';
+import { EmbeddingEmbedTexts, EventEnvelope, ReplyOf, RequestContract, RequestOf } from '@commontrace/contracts';
+import { HASHING_DIMENSIONS, HASHING_MODEL_ID, hashingEmbed } from '@commontrace/domain-embedding';
 import { InProcessServer, MessagingModule, OutboxRelay } from '@commontrace/messaging';
 import { Database, PersistenceModule, runMigrations } from '@commontrace/persistence';
 import { AppEnv, ConfigModule, validateEnv } from '@commontrace/util-config';
@@ -84,6 +85,15 @@ export class UseCaseHarness {
   async account(name = 'agent'): Promise<string> {
     const [row] = await this.query<{ id: string }>(`INSERT INTO accounts (name) VALUES ($1) RETURNING id`, [name]);
     return row.id;
+  }
+
+  /** The embedding service as its default offline provider answers (feature hashing, no model). */
+  fakeOfflineEmbeddings(): void {
+    this.fake(EmbeddingEmbedTexts.contract, ({ texts }) => ({
+      model: HASHING_MODEL_ID,
+      dimensions: HASHING_DIMENSIONS,
+      vectors: texts.map((t) => hashingEmbed(t)),
+    }));
   }
 
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> {

@@ -1,4 +1,3 @@
-import { EmbeddingEmbedTexts } from '@commontrace/contracts';
 import { HASHING_DIMENSIONS, HASHING_MODEL_ID, hashingEmbed } from '@commontrace/domain-embedding';
 import { contentHash, traceText } from '@commontrace/domain-traces';
 import { toVectorLiteral } from '@commontrace/persistence';
@@ -46,11 +45,7 @@ describe('DuplicateFinder', () => {
 
   beforeAll(async () => {
     h = await UseCaseHarness.start({ module: IngestModule });
-    h.fake(EmbeddingEmbedTexts.contract, ({ texts }) => ({
-      model: HASHING_MODEL_ID,
-      dimensions: HASHING_DIMENSIONS,
-      vectors: texts.map((t) => hashingEmbed(t)),
-    }));
+    h.fakeOfflineEmbeddings();
     finder = h.get(DuplicateFinder);
     existingId = await store(existing);
     // Neighbours that must not be taken for it: an unrelated trace, and a hidden copy that is even closer.

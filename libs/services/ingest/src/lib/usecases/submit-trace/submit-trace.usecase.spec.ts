@@ -20,12 +20,7 @@ describe('SubmitTraceUseCase', () => {
 
   beforeAll(async () => {
     h = await UseCaseHarness.start({ module: IngestModule });
-    // The embedding service, as the offline provider answers.
-    h.fake(EmbeddingEmbedTexts.contract, ({ texts }) => ({
-      model: HASHING_MODEL_ID,
-      dimensions: HASHING_DIMENSIONS,
-      vectors: texts.map((t) => hashingEmbed(t)),
-    }));
+    h.fakeOfflineEmbeddings();
     submit = h.get(SubmitTraceUseCase);
     contributor = await h.account();
   });
@@ -224,7 +219,7 @@ describe('SubmitTraceUseCase with a scan budget', () => {
   beforeAll(async () => {
     // 250 ms: far more than a contribution of ordinary size needs, far less than the text below.
     h = await UseCaseHarness.start({ module: IngestModule, env: { SCAN_BUDGET_MS: '250' } });
-    h.fake(EmbeddingEmbedTexts.contract, ({ texts }) => ({ model: HASHING_MODEL_ID, dimensions: HASHING_DIMENSIONS, vectors: texts.map((t) => hashingEmbed(t)) }));
+    h.fakeOfflineEmbeddings();
     submit = h.get(SubmitTraceUseCase);
     contributor = await h.account();
   });

@@ -1,4 +1,3 @@
-import { EmbeddingEmbedTexts } from '@commontrace/contracts';
 import { HASHING_DIMENSIONS, HASHING_MODEL_ID, hashingEmbed } from '@commontrace/domain-embedding';
 import { contentHash, traceText } from '@commontrace/domain-traces';
 import { toVectorLiteral } from '@commontrace/persistence';
@@ -65,12 +64,7 @@ describe('QueryTracesUseCase', () => {
 
   beforeAll(async () => {
     h = await UseCaseHarness.start({ module: SearchModule });
-    // The embedding service, as the offline provider answers.
-    h.fake(EmbeddingEmbedTexts.contract, ({ texts }) => ({
-      model: HASHING_MODEL_ID,
-      dimensions: HASHING_DIMENSIONS,
-      vectors: texts.map((t) => hashingEmbed(t)),
-    }));
+    h.fakeOfflineEmbeddings();
     search = h.get(QueryTracesUseCase);
     const contributor = await h.account();
     // Ingest writes traces and the embedding service their vectors; here they are stored directly.
