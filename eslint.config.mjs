@@ -9,15 +9,17 @@ const depConstraints = [
   {
     sourceTag: 'type:app',
     onlyDependOnLibsWithTags: [
-      'type:service', 'type:runtime', 'type:messaging', 'type:persistence',
+      'type:service', 'type:runtime', 'type:guard', 'type:messaging', 'type:persistence',
       'type:domain', 'type:contracts', 'type:util',
     ],
   },
   // A service talks to other services over the bus, never by importing them.
   {
     sourceTag: 'type:service',
-    onlyDependOnLibsWithTags: ['type:domain', 'type:persistence', 'type:messaging', 'type:contracts', 'type:util'],
+    onlyDependOnLibsWithTags: ['type:domain', 'type:guard', 'type:persistence', 'type:messaging', 'type:contracts', 'type:util'],
   },
+  // What screens incoming text (secret scan, PII redaction in a worker pool): pure patterns plus the pool.
+  { sourceTag: 'type:guard', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util'] },
   ...services.map((s) => ({ sourceTag: `scope:${s}`, onlyDependOnLibsWithTags: [`scope:${s}`, 'scope:shared'] })),
   { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:messaging', 'type:persistence', 'type:contracts', 'type:util'] },
   { sourceTag: 'type:messaging', onlyDependOnLibsWithTags: ['type:persistence', 'type:contracts', 'type:util'] },

@@ -1,1 +1,1 @@
-module.exports = require('../../tools/webpack/app-config')(__dirname, 'reputation');
+module.exports = require('../../tools/webpack/app-config')(__dirname, 'reputation', { workers: ['scan.worker'] });

@@ -8,7 +8,7 @@
 import { attackTexts, detectSecrets, loadSecretScanner, redactPii, scanForSecrets } from '@commontrace/domain-scanning';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ScanPool } from '../../libs/services/ingest/src/lib/guard/scan-pool';
+import { ScanPool } from '../../libs/content-guard/src/lib/scan-pool';
 
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 3);
 

@@ -7,8 +7,8 @@ const { join } = require('path');
 // (the code that starts a worker loads it from its own directory). They export their handler as
 // CommonJS, which is how a worker pool loads them.
 const WORKERS = {
-  // The secret scan and PII redaction pool of the ingest service (scan-pool.ts).
-  'scan.worker': 'libs/services/ingest/src/lib/guard/scan.worker.ts',
+  // The secret scan and PII redaction pool (libs/content-guard, scan-pool.ts) of every app that screens text.
+  'scan.worker': 'libs/content-guard/src/lib/scan.worker.ts',
 };
 
 module.exports = function appConfig(appDir, name, { workers = [] } = {}) {

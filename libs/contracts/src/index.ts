@@ -23,3 +23,5 @@ export * as TraceCreated from './lib/events/trace-created';
 export * as TraceEmbedded from './lib/events/trace-embedded';
 export * as TraceAmended from './lib/events/trace-amended';
 export * as TraceStatusChanged from './lib/events/trace-status-changed';
+export * as TraceStandingChanged from './lib/events/trace-standing-changed';
+export * as ReputationChanged from './lib/events/reputation-changed';

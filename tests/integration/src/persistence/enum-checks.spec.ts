@@ -7,9 +7,14 @@ import {
   ACCOUNT_TIERS,
   AMENDMENT_STATUSES,
   EMBEDDING_MODEL_STATES,
+  FLAG_CATEGORIES,
   FLAG_STATUSES,
   LINK_KINDS,
+  MODERATION_ACTIONS,
+  TRACE_STANDINGS,
   TRACE_STATUSES,
+  TRUST_LABELS,
+  VERIFICATION_OUTCOMES,
   VOTE_SIGNS,
 } from '@commontrace/contracts';
 import { Database, runMigrations } from '@commontrace/persistence';
@@ -24,6 +29,11 @@ const COLUMNS: Record<string, readonly (string | number)[]> = {
   'flags.status': FLAG_STATUSES,
   'embedding_models.state': EMBEDDING_MODEL_STATES,
   'votes.direction': Object.values(VOTE_SIGNS),
+  'verifications.outcome': VERIFICATION_OUTCOMES,
+  'trace_scores.label': TRUST_LABELS,
+  'trace_scores.standing': TRACE_STANDINGS,
+  'flags.category': FLAG_CATEGORIES,
+  'moderation_actions.action': MODERATION_ACTIONS,
 };
 
 /** The values of `col IN (…)` / `col = ANY (ARRAY[…])` in a CHECK definition, as PostgreSQL prints it. */

@@ -31,7 +31,7 @@ describe('migrations on PostgreSQL with pgvector', () => {
     const d = opened[0];
     const pending = await d.dataSource.driver.createSchemaBuilder().log();
     // Foreign keys, CHECK constraints and partial indexes are declared only in the migrations.
-    const sqlOnly = /DROP CONSTRAINT "\w+_(fkey|check)"|DROP INDEX "public"\."(outbox_unsent_idx|embedding_models_one_serving_idx)"/;
+    const sqlOnly = /DROP CONSTRAINT "\w+_(fkey|check)"|DROP INDEX "public"\."(outbox_unsent_idx|embedding_models_one_serving_idx|flags_open_idx)"/;
     expect(pending.upQueries.map((q) => q.query).filter((sql) => !sqlOnly.test(sql))).toEqual([]);
   });
 

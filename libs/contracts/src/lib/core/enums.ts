@@ -5,9 +5,21 @@
  * constraints spell the same values in SQL; the migrations spec keeps them in step.
  */
 
-/** A trace's lifecycle. Only `hidden` traces are withheld from readers. */
-export const TRACE_STATUSES = ['pending', 'validated', 'stale', 'superseded', 'hidden'] as const;
+/**
+ * A trace's lifecycle. Only `hidden` traces are withheld from readers. `pending`, `validated`,
+ * `stale`, `disputed` and `hidden` follow from votes, verifications, flags and moderation (the
+ * reputation service decides them as a standing, ingest applies it); `superseded` from a link.
+ */
+export const TRACE_STATUSES = ['pending', 'validated', 'stale', 'disputed', 'superseded', 'hidden'] as const;
 export type TraceStatus = (typeof TRACE_STATUSES)[number];
+
+/** The statuses the reputation service may decide for a trace (`trace.standing-changed`). */
+export const TRACE_STANDINGS = ['pending', 'validated', 'stale', 'disputed', 'hidden'] as const;
+export type TraceStanding = (typeof TRACE_STANDINGS)[number];
+
+/** The honest label of a trace's trust summary (DESIGN §8). */
+export const TRUST_LABELS = ['unverified', 'verified', 'disputed', 'stale'] as const;
+export type TrustLabel = (typeof TRUST_LABELS)[number];
 
 /** Typed relations between two traces; `duplicate_of` and `supersedes` change the target's state. */
 export const LINK_KINDS = ['related', 'alternative_to', 'contradicts', 'duplicate_of', 'supersedes'] as const;
@@ -38,10 +50,14 @@ export const VERIFICATION_OUTCOMES = ['worked_as_written', 'worked_with_changes'
 export type VerificationOutcome = (typeof VERIFICATION_OUTCOMES)[number];
 
 /** Why a trace is flagged, and where the flag stands. */
-export const FLAG_CATEGORIES = ['spam', 'harmful', 'wrong'] as const;
+export const FLAG_CATEGORIES = ['spam', 'harmful', 'incorrect', 'duplicate', 'outdated'] as const;
 export type FlagCategory = (typeof FLAG_CATEGORIES)[number];
 export const FLAG_STATUSES = ['open', 'resolved', 'dismissed'] as const;
 export type FlagStatus = (typeof FLAG_STATUSES)[number];
+
+/** What a moderator (or the system, for weighted flags over the threshold) did; kept in the audit log. */
+export const MODERATION_ACTIONS = ['hide', 'restore', 'resolve_flags', 'dismiss_flags', 'merge_duplicate'] as const;
+export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 
 /** An embedding model's life: vectors are built, then it serves searches, then it retires. */
 export const EMBEDDING_MODEL_STATES = ['building', 'serving', 'retired'] as const;

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { FlagCategory, FlagStatus } from '@commontrace/contracts';
 
-/** A report that a trace is spam, harmful or wrong. Owned by reputation. */
+/** A report that a trace is spam, harmful, incorrect, a duplicate or outdated. Owned by reputation. */
 @Entity('flags')
 @Unique('flags_trace_flagger_key', ['trace_id', 'flagger_id'])
 export class FlagEntity {
@@ -15,12 +15,17 @@ export class FlagEntity {
   flagger_id: string;
 
   @Column({ type: 'text' })
-  reason: FlagCategory;
+  category: FlagCategory;
 
-  @Column({ type: 'text', nullable: true })
-  details: string | null;
+  @Column({ type: 'text' })
+  reason: string;
 
-  @Column({ type: 'real', default: 1 })
+  /** For a `duplicate` flag: the trace it duplicates (a vote to close it as that trace's duplicate). */
+  @Column({ type: 'uuid', nullable: true })
+  duplicate_of: string | null;
+
+  /** The flagger's weight when the flag was raised. */
+  @Column({ type: 'real' })
   weight: number;
 
   @Column({ type: 'text', default: 'open' })

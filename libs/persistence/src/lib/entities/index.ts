@@ -6,6 +6,7 @@ import { EmbeddingModelEntity } from './embedding-model.entity';
 import { DomainReputationEntity } from './domain-reputation.entity';
 import { FlagEntity } from './flag.entity';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
+import { ModerationActionEntity } from './moderation-action.entity';
 import { OutboxEntity } from './outbox.entity';
 import { ProcessedEventEntity } from './processed-event.entity';
 import { ReputationEventEntity } from './reputation-event.entity';
@@ -16,6 +17,7 @@ import { TraceScoreEntity } from './trace-score.entity';
 import { TraceVersionEntity } from './trace-version.entity';
 import { TraceEntity } from './trace.entity';
 import { UsageCounterEntity } from './usage-counter.entity';
+import { VerificationEntity } from './verification.entity';
 import { VoteEntity } from './vote.entity';
 
 export * from './account.entity';
@@ -26,6 +28,7 @@ export * from './embedding-failure.entity';
 export * from './embedding-model.entity';
 export * from './flag.entity';
 export * from './idempotency-key.entity';
+export * from './moderation-action.entity';
 export * from './outbox.entity';
 export * from './processed-event.entity';
 export * from './reputation-event.entity';
@@ -36,6 +39,7 @@ export * from './trace-score.entity';
 export * from './trace-version.entity';
 export * from './trace.entity';
 export * from './usage-counter.entity';
+export * from './verification.entity';
 export * from './vote.entity';
 
 export const ENTITIES = [
@@ -51,10 +55,12 @@ export const ENTITIES = [
   EmbeddingModelEntity,
   EmbeddingFailureEntity,
   VoteEntity,
+  VerificationEntity,
   TraceScoreEntity,
   ReputationEntity,
   DomainReputationEntity,
   FlagEntity,
+  ModerationActionEntity,
   ReputationEventEntity,
   OutboxEntity,
   ProcessedEventEntity,

@@ -1,25 +1,56 @@
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { TraceStanding, TrustLabel } from '@commontrace/contracts';
 
-/** Aggregated vote signal of a trace, read by search for ranking. Owned by reputation. */
+/**
+ * The evidence about a trace and the trust it earns, updated atomically with every vote and
+ * verification; search reads it for ranking. Owned by reputation.
+ */
 @Entity('trace_scores')
 export class TraceScoreEntity {
   @PrimaryColumn({ type: 'uuid' })
   trace_id: string;
 
+  /** Weighted up and down votes (independent origins counted once). */
   @Column({ type: 'real', default: 0 })
   weighted_up: number;
 
   @Column({ type: 'real', default: 0 })
   weighted_down: number;
 
+  /** Weighted counted verifications, by outcome. */
+  @Column({ type: 'real', default: 0 })
+  worked: number;
+
+  @Column({ type: 'real', default: 0 })
+  worked_with_changes: number;
+
+  @Column({ type: 'real', default: 0 })
+  did_not_work: number;
+
+  /** The weighted Wilson lower bound (z = 1.96) of the positive share of the evidence, 0..1. */
   @Column({ type: 'real', default: 0 })
   trust: number;
 
+  /** The total weight behind `trust`; under the configured minimum the summary says "not enough evidence". */
+  @Column({ type: 'real', default: 0 })
+  evidence: number;
+
   @Column({ type: 'int', default: 0 })
-  confirmations: number;
+  independent_agents: number;
+
+  @Column({ type: 'text', default: 'unverified' })
+  label: TrustLabel;
+
+  /** The standing the evidence (or moderation) earns; ingest applies it to `traces.status`. */
+  @Column({ type: 'text', default: 'pending' })
+  standing: TraceStanding;
 
   @Column({ type: 'timestamptz', nullable: true })
-  last_confirmed_at: Date | null;
+  last_verified_at: Date | null;
+
+  /** The environments it was verified on (distinct, most recent first, bounded). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  environments: Record<string, unknown>[];
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updated_at: Date;

@@ -43,6 +43,10 @@ export class TraceEntity {
   @Column({ type: 'text', default: 'pending' })
   status: TraceStatus;
 
+  /** When the standing last applied to `status` was decided (`trace.standing-changed`); older decisions are ignored. */
+  @Column({ type: 'timestamptz', nullable: true })
+  standing_decided_at: Date | null;
+
   @Index('traces_content_hash_idx')
   @Column({ type: 'char', length: 64 })
   content_hash: string;

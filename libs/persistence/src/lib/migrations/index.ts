@@ -4,6 +4,7 @@ import { IdempotencyKeys1764403200000 } from './1764403200000-idempotency-keys';
 import { AmendmentBaseVersion1764489600000 } from './1764489600000-amendment-base-version';
 import { IdempotencyKeysOwnedByTheWrite1764576000000 } from './1764576000000-idempotency-keys-owned-by-the-write';
 import { EmbeddingFailures1764662400000 } from './1764662400000-embedding-failures';
+import { VotesVerificationsTrust1764748800000 } from './1764748800000-votes-verifications-trust';
 
 /** Every migration, in order. A new one is appended here. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   AmendmentBaseVersion1764489600000,
   IdempotencyKeysOwnedByTheWrite1764576000000,
   EmbeddingFailures1764662400000,
+  VotesVerificationsTrust1764748800000,
 ];

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DuplicateFinder } from './duplicates/duplicate-finder';
-import { ContentGuard } from './guard/content-guard';
+import { ContentGuard } from '@commontrace/content-guard';
 import { IngestController } from './ingest.controller';
 import { Privileges } from './privileges/privileges';
 import { AmendTraceUseCase } from './usecases/amend-trace/amend-trace.usecase';

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ReputationController } from './reputation.controller';
+import { Ledger } from './ledger/ledger';
 import { GetReputationUseCase } from './usecases/get-reputation/get-reputation.usecase';
 
 /** Votes, trust and contributor reputation (votes arrive with the reputation issue). */
-@Module({ controllers: [ReputationController], providers: [GetReputationUseCase] })
+@Module({ controllers: [ReputationController], providers: [GetReputationUseCase, Ledger] })
 export class ReputationModule {}

@@ -28,8 +28,14 @@ describe('CreateApiKeyUseCase', () => {
 
   it('registers an agent that gives neither name nor e-mail', async () => {
     const reply = await create.execute({});
-    const [account] = await h.query(`SELECT name, email FROM accounts WHERE id = $1`, [reply.contributor_id]);
-    expect(account).toEqual({ name: null, email: null });
+    const [account] = await h.query(`SELECT name, email, origin FROM accounts WHERE id = $1`, [reply.contributor_id]);
+    expect(account).toEqual({ name: null, email: null, origin: null });
+  });
+
+  it('records the origin it is given, so that accounts of one network can be counted as one', async () => {
+    const reply = await create.execute({}, 'a'.repeat(32));
+    const [account] = await h.query(`SELECT origin, created_by FROM accounts WHERE id = $1`, [reply.contributor_id]);
+    expect(account).toEqual({ origin: 'a'.repeat(32), created_by: null });
   });
 
   it('is never reached by a name the database could not store: the shared pipe refuses it, naming the field', async () => {

@@ -31,10 +31,11 @@ export interface CreateApiKeyReply {
 export class CreateApiKeyUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(request: CreateApiKeyRequest): Promise<CreateApiKeyReply> {
+  /** `origin`: the hash of the client's network (registrationOrigin), recorded so that one origin's accounts count once. */
+  async execute(request: CreateApiKeyRequest, origin: string | null = null): Promise<CreateApiKeyReply> {
     const key = generateApiKey();
     return this.dataSource.transaction(async (m) => {
-      const account = await m.save(m.create(AccountEntity, { name: request.name ?? null, email: request.email ?? null }));
+      const account = await m.save(m.create(AccountEntity, { name: request.name ?? null, email: request.email ?? null, origin }));
       const row = await m.save(
         m.create(ApiKeyEntity, { account_id: account.id, key_hash: hashApiKey(key), prefix: displayPrefix(key), name: 'default' }),
       );

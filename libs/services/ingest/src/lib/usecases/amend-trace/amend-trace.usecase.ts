@@ -3,7 +3,7 @@ import { IngestAmendTrace } from '@commontrace/contracts';
 import { UnitOfWork } from '@commontrace/messaging';
 import { AmendmentEntity, TraceEntity } from '@commontrace/persistence';
 import { DataSource } from 'typeorm';
-import { ContentGuard } from '../../guard/content-guard';
+import { ContentGuard } from '@commontrace/content-guard';
 import { servedOrNotFound } from '../../privileges/visibility';
 import { checkBaseVersion } from './base-version';
 import { toAmendmentView } from './amendment-view';

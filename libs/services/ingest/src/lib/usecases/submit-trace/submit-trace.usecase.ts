@@ -4,7 +4,7 @@ import { contentHash, detectStack } from '@commontrace/domain-traces';
 import { Transaction, UnitOfWork } from '@commontrace/messaging';
 import { TraceEntity, TraceLinkEntity } from '@commontrace/persistence';
 import { DuplicateFinder } from '../../duplicates/duplicate-finder';
-import { ContentGuard } from '../../guard/content-guard';
+import { ContentGuard } from '@commontrace/content-guard';
 
 type Reply = IngestSubmitTrace.SubmitTraceReply;
 

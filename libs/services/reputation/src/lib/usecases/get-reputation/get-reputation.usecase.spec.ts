@@ -2,7 +2,8 @@ import { DomainError, ErrorCode } from '@commontrace/contracts';
 import { UseCaseHarness } from '@commontrace/testing';
 import { randomUUID } from 'node:crypto';
 import { ReputationModule } from '../../reputation.module';
-import { GetReputationUseCase, STARTING_POINTS } from './get-reputation.usecase';
+import { STARTING_POINTS } from '../../ledger/ledger';
+import { GetReputationUseCase } from './get-reputation.usecase';
 
 describe('GetReputationUseCase', () => {
   let h: UseCaseHarness;

@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, ReputationGetReputation } from '@commontrace/contracts';
 import { AccountEntity, ReputationEntity, TraceEntity } from '@commontrace/persistence';
 import { DataSource } from 'typeorm';
+import { STARTING_POINTS } from '../../ledger/ledger';
 
-/** Every account starts with one point (the Stack Overflow floor) until votes change it. */
-export const STARTING_POINTS = 1;
 
 @Injectable()
 export class GetReputationUseCase {

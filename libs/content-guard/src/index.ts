@@ -1,0 +1,2 @@
+export * from './lib/content-guard';
+export * from './lib/scan-pool';

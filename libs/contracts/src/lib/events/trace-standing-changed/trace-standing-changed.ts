@@ -1,0 +1,33 @@
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { defineEvent } from '../../core/contract';
+import { TRACE_STANDINGS, TraceStanding } from '../../core/enums';
+
+/**
+ * The reputation service decided a trace's standing: validated or stale or disputed by its
+ * evidence, hidden by weighted flags or a moderator, back to its earned standing on restore.
+ * Ingest, which owns `traces.status`, applies it (a superseded trace stays superseded unless it
+ * is hidden) and emits `trace.status-changed` when the status moved.
+ */
+export class TraceStandingChangedEvent {
+  @IsUUID()
+  trace_id: string;
+
+  @IsIn(TRACE_STANDINGS)
+  standing: TraceStanding;
+
+  /** Why, in a sentence ("3 independent agents verified it", "hidden by a moderator: spam"). */
+  @IsString()
+  @MaxLength(500)
+  reason: string;
+
+  /** The moderator who acted, when one did; absent for decisions that follow from the evidence. */
+  @IsOptional()
+  @IsUUID()
+  moderator_id?: string;
+
+  /** When the decision was taken: ingest ignores a decision older than the one it last applied. */
+  @IsISO8601()
+  decided_at: string;
+}
+
+export const contract = defineEvent('ct.v1.evt.trace.standing-changed', TraceStandingChangedEvent);

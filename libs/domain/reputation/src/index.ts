@@ -1,0 +1,2 @@
+export * from './lib/signal-weight';
+export * from './lib/wilson';
