@@ -94,7 +94,11 @@ export class DomainError extends Error {
   }
 }
 
-/** Reputation points that unlock each privilege (DESIGN.md §8). */
+/**
+ * The default reputation points that unlock each privilege (DESIGN.md §8). The reputation service
+ * reads the thresholds in force from its settings (PRIVILEGE_<NAME>_POINTS); use these defaults
+ * only where no setting applies.
+ */
 export const PRIVILEGE_THRESHOLDS = {
   flag: 15,
   link: 100,
@@ -103,3 +107,4 @@ export const PRIVILEGE_THRESHOLDS = {
   moderate: 2500,
 } as const;
 export type Privilege = keyof typeof PRIVILEGE_THRESHOLDS;
+export const PRIVILEGES = Object.keys(PRIVILEGE_THRESHOLDS) as Privilege[];

@@ -150,6 +150,32 @@ export class AppEnv {
   @Min(1)
   SCAN_BUDGET_MS = 2000;
 
+  /** Reputation points that unlock each privilege (DESIGN §8); read by the reputation service. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PRIVILEGE_FLAG_POINTS = 15;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PRIVILEGE_LINK_POINTS = 100;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PRIVILEGE_REVIEW_POINTS = 250;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PRIVILEGE_EDIT_POINTS = 1000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  PRIVILEGE_MODERATE_POINTS = 2500;
+
   /** Body size limit of the REST API. */
   @IsString()
   HTTP_BODY_LIMIT = '1mb';
