@@ -105,6 +105,16 @@ export function idempotencyScenarios(getStack: () => Stack, { concurrentTransact
     expect(forced.body.duplicate_of).toBeDefined();
   });
 
+  it('replays a retry whose body has the same fields in another order', async () => {
+    const trace = sampleTrace({ title: 'Retried by a client that orders its fields differently' });
+    const reordered = Object.fromEntries(Object.entries(trace).reverse());
+    const first = await api.call('POST', '/api/v1/traces', trace, { 'idempotency-key': 'reordered-body' });
+    const retry = await api.call('POST', '/api/v1/traces', reordered, { 'idempotency-key': 'reordered-body' });
+    expect([first.status, retry.status]).toEqual([201, 201]);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.body.id).toBe(first.body.id);
+  });
+
   it('refuses a malformed key before anything is sent', async () => {
     const res = await api.call('POST', '/api/v1/traces', sampleTrace(), { 'idempotency-key': 'has a space' });
     expect({ status: res.status, code: res.body.code }).toEqual({ status: 400, code: 'validation_failed' });
