@@ -1,4 +1,4 @@
-import { DEFAULT_DUPLICATE_THRESHOLDS, duplicateEvidence, duplicateScore, judgeDuplicate, JUDGED_CHARS } from './near-duplicate';
+import { DEFAULT_DUPLICATE_THRESHOLDS, duplicateEvidence, duplicateScore, judgeDuplicate, JUDGED_CHARS, traceProfile } from './near-duplicate';
 
 const base = {
   title: 'npm install fails with ERESOLVE after upgrading React to 19',
@@ -102,5 +102,16 @@ describe('judgeDuplicate', () => {
     const a = long(' ECONNRESET in node_modules/pg/lib/client.js while Node 20 '.repeat(500));
     const b = long(' completely other words about Python 3.12 and TypeError '.repeat(500));
     expect(duplicateEvidence(a, b, 0.9)).toEqual(duplicateEvidence(long(''), long(''), 0.9));
+  });
+});
+
+describe('traceProfile', () => {
+  it('judges from a profile exactly as from the texts it was computed from', () => {
+    const a = { title: 'npm ci fails: lockfile out of date', context_text: 'npm ERR! `npm ci` can only install packages when package.json and package-lock.json are in sync (EUSAGE).', solution_text: 'Run `npm install` once, commit package-lock.json, then `npm ci` passes in CI.' };
+    const b = { title: 'npm ci refuses to install in CI', context_text: 'EUSAGE: package-lock.json does not match package.json; npm ci stops.', solution_text: 'Regenerate the lockfile with `npm install` and commit it.' };
+    for (const similarity of [0.35, 0.6, 0.95]) {
+      expect(judgeDuplicate(traceProfile(a), b, similarity)).toEqual(judgeDuplicate(a, b, similarity));
+      expect(judgeDuplicate(a, traceProfile(b), similarity)).toEqual(judgeDuplicate(a, b, similarity));
+    }
   });
 });

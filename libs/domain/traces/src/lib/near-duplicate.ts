@@ -168,31 +168,65 @@ function actionOverlap(a: Set<string>, b: Set<string>, solutionA: WeightedTokens
   return a.size && b.size ? setOverlap(a, b) : weightedOverlap(solutionA, solutionB);
 }
 
-/** The evidence for two traces being the same, from their texts and their vectors' similarity. */
-export function duplicateEvidence(candidate: TraceText, existing: TraceText, similarity: number): DuplicateEvidence {
-  const side = (t: TraceText) => {
-    const problem = weightedTokens(problemText(t));
-    const solution = weightedTokens(solutionText(t));
-    const all = weightedTokens(`${problemText(t)}\n${solutionText(t)}`);
-    return { problem, solution, all };
+/**
+ * What the duplicate judgement reads of one trace, computed once per trace: a new contribution is
+ * judged against several neighbours, and its side of the comparison is the same each time.
+ */
+export interface TraceProfile {
+  problem: WeightedTokens;
+  solution: WeightedTokens;
+  title: WeightedTokens;
+  solutionCode: Set<string>;
+  code: Set<string>;
+  solutionTrigrams: Set<string>;
+  problemTrigrams: Set<string>;
+  errorTemplates: Set<string>;
+  fixActions: Set<string>;
+  errorMarkers: ReturnType<typeof errorMarkers>;
+  versions: ReturnType<typeof firstNamedVersions>;
+}
+
+export function traceProfile(t: TraceText): TraceProfile {
+  const problem = problemText(t);
+  const solution = solutionText(t);
+  const solutionTokens = weightedTokens(solution);
+  return {
+    problem: weightedTokens(problem),
+    solution: solutionTokens,
+    title: weightedTokens(t.title),
+    solutionCode: codeTokens(solutionTokens),
+    code: codeTokens(weightedTokens(`${problem}\n${solution}`)),
+    solutionTrigrams: trigrams(solution),
+    problemTrigrams: trigrams(problem),
+    errorTemplates: errorTemplates(problem),
+    fixActions: fixActions(problem, solution),
+    errorMarkers: errorMarkers(problem),
+    versions: firstNamedVersions(problem),
   };
-  const a = side(candidate);
-  const b = side(existing);
+}
+
+/** The evidence for two traces being the same, from their profiles and their vectors' similarity. */
+export function profileEvidence(a: TraceProfile, b: TraceProfile, similarity: number): DuplicateEvidence {
   return {
     similarity,
     problem: weightedOverlap(a.problem, b.problem),
     solution: weightedOverlap(a.solution, b.solution),
     solutionJaccard: weightedJaccard(a.solution, b.solution),
-    solutionCode: setOverlap(codeTokens(a.solution), codeTokens(b.solution)),
-    code: setOverlap(codeTokens(a.all), codeTokens(b.all)),
-    solutionTrigrams: jaccard(trigrams(solutionText(candidate)), trigrams(solutionText(existing))),
-    problemTrigrams: jaccard(trigrams(problemText(candidate)), trigrams(problemText(existing))),
-    title: weightedOverlap(weightedTokens(candidate.title), weightedTokens(existing.title)),
-    errorTemplates: setOverlap(errorTemplates(problemText(candidate)), errorTemplates(problemText(existing))),
-    fixActions: actionOverlap(fixActions(problemText(candidate), solutionText(candidate)), fixActions(problemText(existing), solutionText(existing)), a.solution, b.solution),
-    differentErrors: conflicting(errorMarkers(problemText(candidate)), errorMarkers(problemText(existing))),
-    differentVersion: conflictingProductVersions(firstNamedVersions(problemText(candidate)), firstNamedVersions(problemText(existing))),
+    solutionCode: setOverlap(a.solutionCode, b.solutionCode),
+    code: setOverlap(a.code, b.code),
+    solutionTrigrams: jaccard(a.solutionTrigrams, b.solutionTrigrams),
+    problemTrigrams: jaccard(a.problemTrigrams, b.problemTrigrams),
+    title: weightedOverlap(a.title, b.title),
+    errorTemplates: setOverlap(a.errorTemplates, b.errorTemplates),
+    fixActions: actionOverlap(a.fixActions, b.fixActions, a.solution, b.solution),
+    differentErrors: conflicting(a.errorMarkers, b.errorMarkers),
+    differentVersion: conflictingProductVersions(a.versions, b.versions),
   };
+}
+
+/** The evidence for two traces being the same, from their texts and their vectors' similarity. */
+export function duplicateEvidence(candidate: TraceText, existing: TraceText, similarity: number): DuplicateEvidence {
+  return profileEvidence(traceProfile(candidate), traceProfile(existing), similarity);
 }
 
 /** The logistic score of the evidence, 0..1. */
@@ -208,14 +242,15 @@ export function duplicateScore(e: DuplicateEvidence, model: DuplicateModel = DUP
  * however high the score: at most they link the two as related.
  */
 export function judgeDuplicate(
-  candidate: TraceText,
-  existing: TraceText,
+  candidate: TraceText | TraceProfile,
+  existing: TraceText | TraceProfile,
   similarity: number,
   thresholds: DuplicateThresholds = DEFAULT_DUPLICATE_THRESHOLDS,
 ): DuplicateVerdict {
   const rounded = Number(similarity.toFixed(4));
   if (similarity < thresholds.similarity) return { verdict: 'none', score: 0, similarity: rounded, reason: 'low_similarity' };
-  const evidence = duplicateEvidence(candidate, existing, similarity);
+  const profile = (t: TraceText | TraceProfile) => ('problemTrigrams' in t ? t : traceProfile(t));
+  const evidence = profileEvidence(profile(candidate), profile(existing), similarity);
   return verdictOf(evidence, Number(duplicateScore(evidence).toFixed(4)), thresholds);
 }
 

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EmbeddingEmbedTexts } from '@commontrace/contracts';
-import { DEFAULT_DUPLICATE_THRESHOLDS, DuplicateThresholds, DuplicateVerdict, judgeDuplicate, TraceText, traceText } from '@commontrace/domain-traces';
+import { DEFAULT_DUPLICATE_THRESHOLDS, DuplicateThresholds, DuplicateVerdict, judgeDuplicate, TraceText, traceProfile, traceText } from '@commontrace/domain-traces';
 import { AppEnv } from '@commontrace/util-config';
 import { BusClient } from '@commontrace/messaging';
 import { nearestNeighbours, TraceEntity } from '@commontrace/persistence';
@@ -59,11 +59,12 @@ export class DuplicateFinder {
       select: { id: true, title: true, context_text: true, solution_text: true },
     });
     const byId = new Map(texts.map((t) => [t.id, t]));
+    const candidate = traceProfile(trace);
     let best: DuplicateMatch | undefined;
     for (const { trace_id, similarity } of close) {
       const row = byId.get(trace_id);
       if (!row) continue;
-      const verdict = judgeDuplicate(trace, row, similarity, this.thresholds);
+      const verdict = judgeDuplicate(candidate, row, similarity, this.thresholds);
       if (verdict.verdict === 'duplicate') return { id: row.id, title: row.title, ...verdict };
       if (verdict.verdict === 'related' && (!best || verdict.score > best.score)) best = { id: row.id, title: row.title, ...verdict };
     }
