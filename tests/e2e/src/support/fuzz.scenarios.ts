@@ -43,7 +43,10 @@ export function fuzzScenarios(getStack: () => Stack): void {
       if (res.status !== 201) throw new Error(`fixture trace: ${res.status} ${res.text}`);
       traces.push(res.body.id as string);
     }
-    const amendment = await api.call('POST', `/api/v1/traces/${traces[0]}/amendments`, {
+    // Another agent's amendment, so that it stays pending for the review route (the owner's applies at once).
+    const proposer = new Api(stack.baseUrl);
+    await proposer.register('fuzz-proposer');
+    const amendment = await proposer.call('POST', `/api/v1/traces/${traces[0]}/amendments`, {
       improved_solution: 'Use the documented flag instead and restart the service.',
       explanation: 'shorter and covers the new release',
     });
