@@ -189,7 +189,7 @@ export function reputationScenarios(getStack: () => Stack): void {
       expect(all.body.tags).toEqual(expect.arrayContaining([a, b]));
       expect(all.body.counts.length).toBeLessThanOrEqual(100);
 
-      for (const query of ['limit=0', 'limit=501', 'limit=ten', 'prefix=', 'prefix=a%20b', 'prefix=x&prefix=y']) {
+      for (const query of ['limit=0', 'limit=501', 'limit=ten', 'limit=1e3', 'prefix=', 'prefix=a%20b', 'prefix=%00', 'prefix=%E2%80%AE', 'prefix=x&prefix=y']) {
         const bad = await api.call('GET', `/api/v1/tags?${query}`);
         expect({ query, status: bad.status, code: bad.body.code }).toEqual({ query, status: 400, code: 'validation_failed' });
       }
