@@ -2,6 +2,7 @@ import { Api, sampleTrace } from './support/api';
 import { firstFlowScenarios } from './support/first-flow.scenarios';
 import { idempotencyScenarios } from './support/idempotency.scenarios';
 import { ingestRulesScenarios } from './support/ingest-rules.scenarios';
+import { reputationScenarios } from './support/reputation.scenarios';
 import { removeDir, Stack, startAllInOne } from './support/stack';
 
 describe('all-in-one mode: one process, in-process transport, embedded PGlite', () => {
@@ -16,6 +17,7 @@ describe('all-in-one mode: one process, in-process transport, embedded PGlite', 
 
   firstFlowScenarios(() => stack);
   describe('ingest rules', () => ingestRulesScenarios(() => stack));
+  describe('reputation and privileges', () => reputationScenarios(() => stack));
   describe('idempotency', () => idempotencyScenarios(() => stack, { concurrentTransactions: false }));
 
   it('keeps its data on disk across a restart', async () => {

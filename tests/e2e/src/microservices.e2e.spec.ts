@@ -1,6 +1,7 @@
 import { firstFlowScenarios } from './support/first-flow.scenarios';
 import { idempotencyScenarios } from './support/idempotency.scenarios';
 import { ingestRulesScenarios } from './support/ingest-rules.scenarios';
+import { reputationScenarios } from './support/reputation.scenarios';
 import { Stack, startMicroservices } from './support/stack';
 
 describe('microservices mode: gateway and services over NATS, PostgreSQL with pgvector', () => {
@@ -14,6 +15,7 @@ describe('microservices mode: gateway and services over NATS, PostgreSQL with pg
 
   firstFlowScenarios(() => stack);
   describe('ingest rules', () => ingestRulesScenarios(() => stack));
+  describe('reputation and privileges', () => reputationScenarios(() => stack));
   describe('idempotency', () => idempotencyScenarios(() => stack, { concurrentTransactions: true }));
 
   it('serves readiness and metrics on every service', async () => {

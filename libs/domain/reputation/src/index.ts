@@ -1,2 +1,3 @@
 export * from './lib/signal-weight';
 export * from './lib/wilson';
+export * from './lib/next-privilege';

@@ -105,7 +105,15 @@ export function firstFlowScenarios(getStack: () => Stack): void {
   it('reports a contributor reputation starting at one point', async () => {
     const res = await api.call('GET', `/api/v1/contributors/${contributorId}/reputation`);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ contributor_id: contributorId, points: 1, traces_contributed: 2 });
+    expect(res.body).toMatchObject({
+      user_id: contributorId,
+      overall_wilson_score: 0,
+      domains: [],
+      contributor_id: contributorId,
+      points: 1,
+      privileges: [],
+      traces_contributed: 2,
+    });
   });
 
   it('carries the request id from the gateway to the services', async () => {

@@ -26,6 +26,7 @@ export interface FuzzFixtures {
   apiKey: string;
   traceIds: string[];
   amendmentIds: string[];
+  contributorIds: string[];
 }
 
 /** A request as sent: the body is raw bytes or text, so that it can be anything but JSON. */
@@ -157,7 +158,10 @@ const printable = fc.string({ unit: fc.integer({ min: 0x21, max: 0x7e }).map((c)
 
 /** Requests to one route: path parameters, key, Idempotency-Key, content type and body all vary. */
 function requestsTo(route: Route, f: FuzzFixtures): fc.Arbitrary<FuzzRequest> {
-  const ids = (name: string) => (name.toLowerCase().includes('amendment') ? f.amendmentIds : f.traceIds);
+  const ids = (name: string) => {
+    const n = name.toLowerCase();
+    return n.includes('amendment') ? f.amendmentIds : n.includes('contributor') ? f.contributorIds : f.traceIds;
+  };
   const param = (name: string) =>
     fc.oneof(
       { weight: 3, arbitrary: fc.constantFrom(...ids(name)) },

@@ -36,25 +36,38 @@ export function fuzzScenarios(getStack: () => Stack): void {
     const stack = getStack();
     routes = await documentedRoutes(stack.baseUrl);
     api = new Api(stack.baseUrl);
-    const { api_key } = await api.register('fuzz-fixtures');
+    const { api_key, contributor_id } = await api.register('fuzz-fixtures');
     const traces = [];
     for (let i = 0; i < 2; i++) {
       const res = await api.call('POST', '/api/v1/traces', sampleTrace());
       if (res.status !== 201) throw new Error(`fixture trace: ${res.status} ${res.text}`);
       traces.push(res.body.id as string);
     }
-    const amendment = await api.call('POST', `/api/v1/traces/${traces[0]}/amendments`, {
+    // Another agent's amendment, so that it stays pending for the review route (the owner's applies at once).
+    const proposer = new Api(stack.baseUrl);
+    const proposerId = (await proposer.register('fuzz-proposer')).contributor_id;
+    const amendment = await proposer.call('POST', `/api/v1/traces/${traces[0]}/amendments`, {
       improved_solution: 'Use the documented flag instead and restart the service.',
       explanation: 'shorter and covers the new release',
     });
     if (amendment.status !== 201) throw new Error(`fixture amendment: ${amendment.status} ${amendment.text}`);
-    fixtures = { apiKey: api_key, traceIds: traces, amendmentIds: [amendment.body.id] };
+    fixtures = { apiKey: api_key, traceIds: traces, amendmentIds: [amendment.body.id], contributorIds: [contributor_id, proposerId] };
   });
 
   it('fuzzes every route the OpenAPI document lists', () => {
     const listed = routes.map((r) => `${r.method} ${r.template}`);
     // The document is the source of the routes: it must list at least the API the README shows.
-    expect(listed).toEqual(expect.arrayContaining(['POST /api/v1/keys', 'POST /api/v1/traces', 'GET /api/v1/traces/{id}', 'GET /health/ready']));
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        'POST /api/v1/keys',
+        'POST /api/v1/traces',
+        'GET /api/v1/traces/{id}',
+        'GET /api/v1/contributors/{contributorId}/reputation',
+        'GET /api/v1/agents/me',
+        'GET /api/v1/tags',
+        'GET /health/ready',
+      ]),
+    );
   });
 
   it('answers the known malformed bodies on every write route with a problem+json 4xx', async () => {
@@ -80,7 +93,8 @@ export function fuzzScenarios(getStack: () => Stack): void {
     const stack = getStack();
     const before = await settled(stack);
     for (const route of routes.filter((r) => isWriteMethod(r.method))) {
-      const path = route.params.reduce((p, name) => p.replace(`{${name}}`, name === 'amendmentId' ? fixtures.amendmentIds[0] : fixtures.traceIds[0]), route.template);
+      const fixtureId = (name: string) => (name === 'amendmentId' ? fixtures.amendmentIds[0] : name === 'contributorId' ? fixtures.contributorIds[0] : fixtures.traceIds[0]);
+      const path = route.params.reduce((p, name) => p.replace(`{${name}}`, fixtureId(name)), route.template);
       for (const [body, type] of [...bodies, ...acceptable.map((b) => [b, 'application/json'] as const)]) {
         const request: FuzzRequest = {
           method: route.method,

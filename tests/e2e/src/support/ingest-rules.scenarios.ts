@@ -173,7 +173,7 @@ export function ingestRulesScenarios(getStack: () => Stack): void {
     it('lets only the owner or a reviewer accept; acceptance makes a new version and keeps the old one', async () => {
       const [pending] = (await owner.call('GET', `/api/v1/traces/${traceId}/amendments`)).body.amendments;
       const denied = await other.call('POST', `/api/v1/traces/${traceId}/amendments/${pending.id}/review`, { decision: 'accept' });
-      expect({ status: denied.status, code: denied.body.code }).toEqual({ status: 403, code: 'forbidden' });
+      expect({ status: denied.status, code: denied.body.code }).toEqual({ status: 403, code: 'insufficient_reputation' });
 
       const accepted = await owner.call('POST', `/api/v1/traces/${traceId}/amendments/${pending.id}/review`, { decision: 'accept' });
       expect(accepted.status).toBe(200);
@@ -212,7 +212,7 @@ export function ingestRulesScenarios(getStack: () => Stack): void {
     it('links traces with who made them, and supersession marks the old trace superseded', async () => {
       const newer = await owner.call('POST', '/api/v1/traces', sampleTrace({ title: 'The newer way to do it' }));
       const denied = await other.call('POST', `/api/v1/traces/${newer.body.id}/links`, { target_id: traceId, kind: 'related' });
-      expect({ status: denied.status, code: denied.body.code }).toEqual({ status: 403, code: 'forbidden' });
+      expect({ status: denied.status, code: denied.body.code }).toEqual({ status: 403, code: 'insufficient_reputation' });
 
       const link = await owner.call('POST', `/api/v1/traces/${newer.body.id}/links`, { target_id: traceId, kind: 'supersedes' });
       expect(link.status).toBe(201);
@@ -264,19 +264,19 @@ export function ingestRulesScenarios(getStack: () => Stack): void {
       const byLinker = await attempt(kind, agents.linker);
       expect(byLinker).toMatchObject({ status: 201, stored: [{ kind, created_by: ids['linker'] }] });
       const byOther = await attempt(kind, agents.other);
-      expect(byOther).toEqual({ status: 403, code: 'forbidden', stored: [], targetStatus: 'pending' });
+      expect(byOther).toEqual({ status: 403, code: 'insufficient_reputation', stored: [], targetStatus: 'pending' });
     });
 
     it("duplicate_of: the source owner and the review privilege (250) may; the target is unchanged; the link privilege is not enough", async () => {
       expect(await attempt('duplicate_of', agents.owner)).toMatchObject({ status: 201, targetStatus: 'pending' });
       expect(await attempt('duplicate_of', agents.reviewer)).toMatchObject({ status: 201, stored: [{ kind: 'duplicate_of', created_by: ids['reviewer'] }] });
-      expect(await attempt('duplicate_of', agents.linker)).toMatchObject({ status: 403, code: 'forbidden', stored: [] });
-      expect(await attempt('duplicate_of', agents.other)).toMatchObject({ status: 403, code: 'forbidden', stored: [] });
+      expect(await attempt('duplicate_of', agents.linker)).toMatchObject({ status: 403, code: 'insufficient_reputation', stored: [] });
+      expect(await attempt('duplicate_of', agents.other)).toMatchObject({ status: 403, code: 'insufficient_reputation', stored: [] });
     });
 
     it("supersedes: needs the target's owner or the review privilege (250); the source's owner alone cannot supersede someone else's trace", async () => {
       // The reported hole: a link from my trace turned another account's trace superseded.
-      expect(await attempt('supersedes', agents.owner)).toEqual({ status: 403, code: 'forbidden', stored: [], targetStatus: 'pending' });
+      expect(await attempt('supersedes', agents.owner)).toEqual({ status: 403, code: 'insufficient_reputation', stored: [], targetStatus: 'pending' });
       expect(await attempt('supersedes', agents.linker)).toMatchObject({ status: 403, stored: [], targetStatus: 'pending' });
       expect(await attempt('supersedes', agents.other)).toMatchObject({ status: 403, stored: [], targetStatus: 'pending' });
       expect(await attempt('supersedes', agents.reviewer)).toMatchObject({ status: 201, targetStatus: 'superseded' });
@@ -350,7 +350,10 @@ export function ingestRulesScenarios(getStack: () => Stack): void {
     const title = 'Hidden trace about the zxqvbn tokenizer crash';
     const id = (await owner.call('POST', '/api/v1/traces', sampleTrace({ title }))).body.id;
     const other = (await owner.call('POST', '/api/v1/traces', sampleTrace({ title: 'A visible trace to link with' }))).body.id;
-    const amendment = (await owner.call('POST', `/api/v1/traces/${id}/amendments`, { improved_solution: 'better', explanation: 'why' })).body.id;
+    // Another agent's amendment stays pending (the owner's would apply at once).
+    const proposer = new Api(getStack().baseUrl);
+    await proposer.register('hidden-proposer');
+    const amendment = (await proposer.call('POST', `/api/v1/traces/${id}/amendments`, { improved_solution: 'better', explanation: 'why' })).body.id;
     const found = async () => (await owner.call('POST', '/api/v1/traces/search', { q: 'zxqvbn tokenizer' })).body.results.map((r: { id: string }) => r.id);
     expect(await found()).toContain(id);
 

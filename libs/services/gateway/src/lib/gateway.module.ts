@@ -2,8 +2,10 @@ import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { createValidationPipe } from '@commontrace/contracts';
 import { ApiKeyGuard } from './auth/api-key.guard';
+import { AgentsController } from './controllers/agents.controller';
 import { ContributorsController } from './controllers/contributors.controller';
 import { KeysController } from './controllers/keys.controller';
+import { TagsController } from './controllers/tags.controller';
 import { TracesController } from './controllers/traces.controller';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
@@ -13,7 +15,7 @@ import { CreateApiKeyUseCase } from './usecases/create-api-key/create-api-key.us
 
 /** The REST API under /api/v1: authentication, validation, and routing to the services over the bus. */
 @Module({
-  controllers: [KeysController, TracesController, ContributorsController],
+  controllers: [KeysController, TracesController, ContributorsController, AgentsController, TagsController],
   providers: [
     CreateApiKeyUseCase,
     { provide: APP_GUARD, useClass: ApiKeyGuard },

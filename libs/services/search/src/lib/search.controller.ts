@@ -1,7 +1,8 @@
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { SearchGetTrace, SearchQueryTraces } from '@commontrace/contracts';
+import { SearchGetTrace, SearchListTags, SearchQueryTraces } from '@commontrace/contracts';
 import { BusController } from '@commontrace/messaging';
 import { GetTraceUseCase } from './usecases/get-trace/get-trace.usecase';
+import { ListTagsUseCase } from './usecases/list-tags/list-tags.usecase';
 import { QueryTracesUseCase } from './usecases/query-traces/query-traces.usecase';
 
 @BusController()
@@ -9,6 +10,7 @@ export class SearchController {
   constructor(
     private readonly queryTraces: QueryTracesUseCase,
     private readonly getTrace: GetTraceUseCase,
+    private readonly listTags: ListTagsUseCase,
   ) {}
 
   @MessagePattern(SearchQueryTraces.contract.subject)
@@ -19,5 +21,10 @@ export class SearchController {
   @MessagePattern(SearchGetTrace.contract.subject)
   get(@Payload() request: SearchGetTrace.GetTraceRequest) {
     return this.getTrace.execute(request);
+  }
+
+  @MessagePattern(SearchListTags.contract.subject)
+  tags(@Payload() request: SearchListTags.ListTagsRequest) {
+    return this.listTags.execute(request);
   }
 }

@@ -66,6 +66,11 @@ export interface AmendmentView {
   reviewed_by: string | null;
   reviewed_at: string | null;
   created_at: string;
+  /**
+   * The trace's version after this amendment, when it was accepted at once (its author owns the
+   * trace or has the edit privilege).
+   */
+  trace_version?: number;
   redactions?: { field: string; kind: string; count: number }[];
 }
 

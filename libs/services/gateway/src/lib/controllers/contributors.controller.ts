@@ -9,9 +9,11 @@ import { BusClient } from '@commontrace/messaging';
 export class ContributorsController {
   constructor(private readonly bus: BusClient) {}
 
-  @Get(':id/reputation')
-  @ApiOperation({ summary: "A contributor's reputation points" })
-  reputation(@Param('id') id: string) {
+  @Get(':contributorId/reputation')
+  @ApiOperation({
+    summary: "A contributor's reputation: the CommonTrace v1 fields (overall and per-tag Wilson scores) plus points, privileges and traces contributed",
+  })
+  reputation(@Param('contributorId') id: string) {
     return this.bus.request(ReputationGetReputation.contract, { contributor_id: id });
   }
 }

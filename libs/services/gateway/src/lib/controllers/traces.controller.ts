@@ -53,7 +53,9 @@ export class TracesController {
   }
 
   @Post(':id/amendments')
-  @ApiOperation({ summary: 'Propose an improved solution (pending until the owner or a reviewer accepts it)' })
+  @ApiOperation({
+    summary: 'Propose an improved solution (pending until the owner or a reviewer accepts it; applied at once when proposed by the owner or an agent with the edit privilege)',
+  })
   amend(@Param('id') id: string, @Body() body: IngestAmendTrace.AmendmentInput, @CurrentAccount() account: AuthenticatedAccount) {
     return this.bus.request(IngestAmendTrace.contract, { ...body, trace_id: id, author_id: account.id });
   }

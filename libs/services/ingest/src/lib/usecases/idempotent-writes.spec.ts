@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '@commontrace/contracts';
+import { DomainError, ErrorCode, ReputationGetReputation } from '@commontrace/contracts';
 import { UseCaseHarness } from '@commontrace/testing';
 import { IdempotencyScope, RequestContext } from '@commontrace/util-observability';
 import { waitFor } from '@commontrace/util-testing';
@@ -7,6 +7,7 @@ import { IngestModule } from '../ingest.module';
 import { AmendTraceUseCase } from './amend-trace/amend-trace.usecase';
 import { LinkTracesUseCase } from './link-traces/link-traces.usecase';
 import { ReviewAmendmentUseCase } from './review-amendment/review-amendment.usecase';
+import { reputationWith } from './spec-fixtures';
 import { SubmitTraceUseCase } from './submit-trace/submit-trace.usecase';
 
 /** Every ingest write honours an Idempotency-Key: one write per account and key, retries get its answer. */
@@ -67,6 +68,8 @@ describe('idempotent ingest writes', () => {
   beforeAll(async () => {
     // No embedding service: only the exact duplicate check applies, which is all these writes need.
     h = await UseCaseHarness.start({ module: IngestModule });
+    // Every agent has the starting point: amendments of others' traces stay pending.
+    h.fake(ReputationGetReputation.contract, reputationWith(new Map()));
     account = await h.account();
   });
 
@@ -131,8 +134,11 @@ describe('idempotent ingest writes', () => {
   describe('amend, review and link', () => {
     let traceId: string;
     let otherTraceId: string;
+    /** Amends the account's traces: its amendments wait for the owner's review. */
+    let author: string;
 
     beforeAll(async () => {
+      author = await h.account('author');
       traceId = (await h.get(SubmitTraceUseCase).execute({ contributor_id: account, trace: trace('Jest hangs after the tests finished') })).id;
       otherTraceId = (await h.get(SubmitTraceUseCase).execute({ contributor_id: account, trace: trace('Mocha hangs after the tests') })).id;
     });
@@ -140,19 +146,19 @@ describe('idempotent ingest writes', () => {
     it('amend: a retry in progress gets request_in_progress, a retry after the commit gets the amendment, stored once', async () => {
       const request = {
         trace_id: traceId,
-        author_id: account,
+        author_id: author,
         improved_solution: 'Close the open handles: call server.close() and await it in afterAll, or run jest with --detectOpenHandles to find them.',
         explanation: 'Names the cause and the tool that finds it.',
       };
       const amend = () => h.get(AmendTraceUseCase).execute(request);
       const hold = await holdWrites('amendments');
-      const first = withKey('amend-1', request, amend);
+      const first = withKey('amend-1', request, amend, author);
       await waitFor(hold.waiting, { what: 'the first attempt inside its transaction' });
-      expect((await withKey('amend-1', request, amend)).error?.code).toBe(ErrorCode.RequestInProgress);
+      expect((await withKey('amend-1', request, amend, author)).error?.code).toBe(ErrorCode.RequestInProgress);
       await hold.release();
 
       const committed = await first;
-      const after = await withKey('amend-1', request, amend);
+      const after = await withKey('amend-1', request, amend, author);
       expect(after).toEqual({ reply: committed.reply, error: undefined, replayed: true });
       expect(await count(`amendments WHERE trace_id = $1`, [traceId])).toBe(1);
     });

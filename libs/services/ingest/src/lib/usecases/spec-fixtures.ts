@@ -1,4 +1,4 @@
-import { ReputationGetReputation } from '@commontrace/contracts';
+import { Privilege, PRIVILEGE_THRESHOLDS, PRIVILEGES, ReputationGetReputation } from '@commontrace/contracts';
 
 /** Shared by the ingest use-case specs (imported by spec files only). */
 interface Db {
@@ -23,13 +23,25 @@ export async function insertTrace(db: Db, owner: string, fixture: TraceFixture =
   return row.id;
 }
 
-/** The reputation service's answer, with the points each agent has (1, the floor, for the others). */
-export function reputationWith(points: Map<string, number>) {
-  return ({ contributor_id }: ReputationGetReputation.GetReputationRequest): ReputationGetReputation.GetReputationReply => ({
-    contributor_id,
-    points: points.get(contributor_id) ?? 1,
-    traces_contributed: 0,
-  });
+/**
+ * The reputation service's answer, with the points each agent has (1, the floor, for the others)
+ * and the thresholds it is configured with (the defaults unless given).
+ */
+export function reputationWith(points: Map<string, number>, thresholds: Record<Privilege, number> = { ...PRIVILEGE_THRESHOLDS }) {
+  return ({ contributor_id }: ReputationGetReputation.GetReputationRequest): ReputationGetReputation.GetReputationReply => {
+    const p = points.get(contributor_id) ?? 1;
+    return {
+      user_id: contributor_id,
+      overall_wilson_score: 0,
+      domains: [],
+      domains_total: 0,
+      contributor_id,
+      points: p,
+      privileges: PRIVILEGES.filter((name) => p >= thresholds[name]),
+      thresholds,
+      traces_contributed: 0,
+    };
+  };
 }
 
 /** The code and details of a refusal, or null when the call succeeded. */

@@ -1,7 +1,7 @@
-import { ErrorCode } from '@commontrace/contracts';
+import { ErrorCode, Privilege, PRIVILEGE_THRESHOLDS, ReputationGetReputation, TraceAmended } from '@commontrace/contracts';
 import { UseCaseHarness } from '@commontrace/testing';
 import { IngestModule } from '../../ingest.module';
-import { insertTrace, refusal } from '../spec-fixtures';
+import { insertTrace, refusal, reputationWith } from '../spec-fixtures';
 import { AmendTraceUseCase } from './amend-trace.usecase';
 
 describe('AmendTraceUseCase', () => {
@@ -9,6 +9,9 @@ describe('AmendTraceUseCase', () => {
   let amend: AmendTraceUseCase;
   let owner: string;
   let author: string;
+  let editor: string; // 1000 points: the edit privilege
+  const points = new Map<string, number>();
+  const thresholds: Record<Privilege, number> = { ...PRIVILEGE_THRESHOLDS };
 
   const trace = (version = 1, status = 'pending') => insertTrace(h, owner, { version, status });
   const proposal = { improved_solution: 'Pin the version in the lockfile and rebuild.', explanation: 'The range picks up a broken release.' };
@@ -16,9 +19,13 @@ describe('AmendTraceUseCase', () => {
 
   beforeAll(async () => {
     h = await UseCaseHarness.start({ module: IngestModule });
+    h.fake(ReputationGetReputation.contract, reputationWith(points, thresholds));
     amend = h.get(AmendTraceUseCase);
     owner = await h.account('owner');
     author = await h.account('author');
+    editor = await h.account('editor');
+    points.set(author, 999);
+    points.set(editor, 1000);
   });
 
   afterAll(() => h.close());
@@ -61,5 +68,59 @@ describe('AmendTraceUseCase', () => {
       expect((await refusal(amend.execute({ ...proposal, trace_id: id, author_id: author })))?.code).toBe(ErrorCode.NotFound);
     }
     expect(await count(hidden)).toBe(0);
+  });
+
+  describe('edit directly: the owner and the edit privilege (1000)', () => {
+    const stateOf = async (id: string) =>
+      (await h.query<{ version: number; solution_text: string }>(`SELECT version, solution_text FROM traces WHERE id = $1`, [id]))[0];
+    const amendedEvents = async (id: string) =>
+      (await h.events<TraceAmended.TraceAmendedEvent>(TraceAmended.contract.subject)).filter((e) => e.data.trace_id === id).map((e) => e.data);
+
+    it("applies the owner's amendment at once: a new version, the old text kept, trace.amended", async () => {
+      const id = await trace();
+      const view = await amend.execute({ ...proposal, trace_id: id, author_id: owner });
+      expect(view).toMatchObject({ status: 'accepted', reviewed_by: owner, base_version: 1, trace_version: 2 });
+      expect(await stateOf(id)).toEqual({ version: 2, solution_text: proposal.improved_solution });
+      expect(await h.query(`SELECT version, solution_text FROM trace_versions WHERE trace_id = $1`, [id])).toEqual([
+        { version: 1, solution_text: 'Original solution' },
+      ]);
+      expect(await amendedEvents(id)).toEqual([expect.objectContaining({ amendment_id: view.id, author_id: owner, version: 2 })]);
+    });
+
+    it('applies the amendment of an agent with the edit privilege at once; one point less keeps it pending', async () => {
+      const id = await trace();
+      const pending = await amend.execute({ ...proposal, trace_id: id, author_id: author });
+      expect(pending).toMatchObject({ status: 'pending', reviewed_by: null });
+      expect(pending.trace_version).toBeUndefined();
+      expect(await stateOf(id)).toEqual({ version: 1, solution_text: 'Original solution' });
+      expect(await amendedEvents(id)).toEqual([]);
+
+      const edited = await amend.execute({ ...proposal, improved_solution: 'Edited directly by a privileged agent.', trace_id: id, author_id: editor });
+      expect(edited).toMatchObject({ status: 'accepted', reviewed_by: editor, trace_version: 2 });
+      expect(await stateOf(id)).toEqual({ version: 2, solution_text: 'Edited directly by a privileged agent.' });
+      expect(await amendedEvents(id)).toEqual([expect.objectContaining({ amendment_id: edited.id, author_id: editor, version: 2 })]);
+      // The pending one was written against version 1: it can no longer be accepted.
+      expect(await h.query(`SELECT status FROM amendments WHERE id = $1`, [pending.id])).toEqual([{ status: 'pending' }]);
+    });
+
+    it('follows the edit threshold the reputation service is configured with', async () => {
+      try {
+        thresholds.edit = 999;
+        const id = await trace();
+        expect(await amend.execute({ ...proposal, trace_id: id, author_id: author })).toMatchObject({ status: 'accepted', trace_version: 2 });
+        thresholds.edit = 5000;
+        const other = await trace();
+        expect(await amend.execute({ ...proposal, trace_id: other, author_id: editor })).toMatchObject({ status: 'pending' });
+      } finally {
+        thresholds.edit = PRIVILEGE_THRESHOLDS.edit;
+      }
+    });
+
+    it('refuses a direct edit against an older version like any amendment, and changes nothing', async () => {
+      const id = await trace(2);
+      expect((await refusal(amend.execute({ ...proposal, trace_id: id, author_id: editor, base_version: 1 })))?.code).toBe(ErrorCode.StaleAmendment);
+      expect(await stateOf(id)).toEqual({ version: 2, solution_text: 'Original solution' });
+      expect(await count(id)).toBe(0);
+    });
   });
 });

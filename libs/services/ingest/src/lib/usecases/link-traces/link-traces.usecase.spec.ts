@@ -1,4 +1,4 @@
-import { ErrorCode, LinkKind, ReputationGetReputation, TraceStatusChanged } from '@commontrace/contracts';
+import { ErrorCode, LinkKind, Privilege, PRIVILEGE_THRESHOLDS, ReputationGetReputation, TraceStatusChanged } from '@commontrace/contracts';
 import { UseCaseHarness } from '@commontrace/testing';
 import { IngestModule } from '../../ingest.module';
 import { insertTrace, refusal, reputationWith } from '../spec-fixtures';
@@ -10,6 +10,8 @@ describe('LinkTracesUseCase', () => {
   let h: UseCaseHarness;
   let link: LinkTracesUseCase;
   const points = new Map<string, number>();
+  /** The thresholds the reputation service is configured with (its PRIVILEGE_<NAME>_POINTS). */
+  const thresholds: Record<Privilege, number> = { ...PRIVILEGE_THRESHOLDS };
   /** Owns the source traces; owns nothing else. */
   let author: string;
   /** Owns the target traces. */
@@ -27,7 +29,7 @@ describe('LinkTracesUseCase', () => {
   beforeAll(async () => {
     h = await UseCaseHarness.start({ module: IngestModule });
     // The reputation service, with the points each agent has.
-    h.fake(ReputationGetReputation.contract, reputationWith(points));
+    h.fake(ReputationGetReputation.contract, reputationWith(points, thresholds));
     link = h.get(LinkTracesUseCase);
     [author, targetOwner, both, linker, reviewer, other] = await Promise.all(
       ['author', 'target-owner', 'both', 'linker', 'reviewer', 'other'].map((n) => h.account(n)),
@@ -59,11 +61,11 @@ describe('LinkTracesUseCase', () => {
     it('anyone else is refused, and nothing is stored', async () => {
       const { source, target } = await pair();
       expect(await refusal(link.execute({ source_id: source, target_id: target, kind, created_by: other }))).toEqual({
-        code: ErrorCode.Forbidden,
+        code: ErrorCode.InsufficientReputation,
         details: { privilege: 'link', required_points: 100, points: 1 },
       });
       // Owning the target does not make an agent the author of a statement on the source.
-      expect((await refusal(link.execute({ source_id: source, target_id: target, kind, created_by: targetOwner })))?.code).toBe(ErrorCode.Forbidden);
+      expect((await refusal(link.execute({ source_id: source, target_id: target, kind, created_by: targetOwner })))?.code).toBe(ErrorCode.InsufficientReputation);
       expect(await linksOf(source)).toEqual([]);
     });
   });
@@ -88,7 +90,7 @@ describe('LinkTracesUseCase', () => {
     it("the source's owner cannot supersede another account's trace (the reported hole), and nothing changes", async () => {
       const { source, target } = await pair();
       expect(await refusal(link.execute({ source_id: source, target_id: target, kind: 'supersedes', created_by: author }))).toEqual({
-        code: ErrorCode.Forbidden,
+        code: ErrorCode.InsufficientReputation,
         details: { privilege: 'review', required_points: 250, points: 1 },
       });
       expect(await statusOf(target)).toBe('pending');
@@ -100,7 +102,7 @@ describe('LinkTracesUseCase', () => {
       const { source, target } = await pair();
       for (const agent of [linker, targetOwner, other]) {
         const refused = await refusal(link.execute({ source_id: source, target_id: target, kind: 'supersedes', created_by: agent }));
-        expect(refused?.code).toBe(ErrorCode.Forbidden);
+        expect(refused?.code).toBe(ErrorCode.InsufficientReputation);
       }
       expect(await statusOf(target)).toBe('pending');
       expect(await linksOf(source)).toEqual([]);
@@ -133,11 +135,11 @@ describe('LinkTracesUseCase', () => {
     it('the link privilege alone, the target owner and anyone else are refused', async () => {
       const { source, target } = await pair();
       expect(await refusal(link.execute({ source_id: source, target_id: target, kind: 'duplicate_of', created_by: linker }))).toEqual({
-        code: ErrorCode.Forbidden,
+        code: ErrorCode.InsufficientReputation,
         details: { privilege: 'review', required_points: 250, points: 100 },
       });
       for (const agent of [targetOwner, other]) {
-        expect((await refusal(link.execute({ source_id: source, target_id: target, kind: 'duplicate_of', created_by: agent })))?.code).toBe(ErrorCode.Forbidden);
+        expect((await refusal(link.execute({ source_id: source, target_id: target, kind: 'duplicate_of', created_by: agent })))?.code).toBe(ErrorCode.InsufficientReputation);
       }
       expect(await linksOf(source)).toEqual([]);
     });
@@ -160,5 +162,27 @@ describe('LinkTracesUseCase', () => {
       expect((await refusal(link.execute({ source_id: from, target_id: to, kind: 'related', created_by: author })))?.code).toBe(ErrorCode.NotFound);
     }
     expect(await h.query(`SELECT 1 FROM trace_links WHERE source_id = $1 OR target_id = $1`, [hidden])).toEqual([]);
+  });
+
+  it('follows the thresholds the reputation service is configured with, not fixed ones', async () => {
+    try {
+      thresholds.link = 5;
+      points.set(other, 5);
+      const allowed = await pair();
+      await link.execute({ source_id: allowed.source, target_id: allowed.target, kind: 'related', created_by: other });
+      expect(await linksOf(allowed.source)).toEqual([{ target_id: allowed.target, kind: 'related', created_by: other }]);
+
+      thresholds.link = 500;
+      points.set(linker, 100);
+      const refused = await pair();
+      expect(await refusal(link.execute({ source_id: refused.source, target_id: refused.target, kind: 'related', created_by: linker }))).toEqual({
+        code: ErrorCode.InsufficientReputation,
+        details: { privilege: 'link', required_points: 500, points: 100 },
+      });
+      expect(await linksOf(refused.source)).toEqual([]);
+    } finally {
+      thresholds.link = PRIVILEGE_THRESHOLDS.link;
+      points.delete(other);
+    }
   });
 });

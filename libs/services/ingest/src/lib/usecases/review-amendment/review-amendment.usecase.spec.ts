@@ -50,7 +50,7 @@ describe('ReviewAmendmentUseCase', () => {
     const id = await trace();
     const a = await propose(id, 'Reviewed by a privileged agent');
     expect(await refusal(review.execute({ trace_id: id, amendment_id: a.id, reviewer_id: other, decision: 'accept' }))).toEqual({
-      code: ErrorCode.Forbidden,
+      code: ErrorCode.InsufficientReputation,
       details: { privilege: 'review', required_points: 250, points: 100 },
     });
     expect(await textOf(id)).toEqual({ version: 1, solution_text: 'Original solution' });

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, IngestReviewAmendment, TraceAmended } from '@commontrace/contracts';
-import { contentHash } from '@commontrace/domain-traces';
+import { DomainError, ErrorCode, IngestReviewAmendment } from '@commontrace/contracts';
 import { UnitOfWork } from '@commontrace/messaging';
-import { AmendmentEntity, TraceEntity, TraceVersionEntity } from '@commontrace/persistence';
+import { AmendmentEntity, TraceEntity } from '@commontrace/persistence';
 import { DataSource } from 'typeorm';
 import { Privileges } from '../../privileges/privileges';
 import { servedOrNotFound } from '../../privileges/visibility';
 import { checkBaseVersion } from '../amend-trace/base-version';
+import { applyAmendment } from '../amend-trace/apply-amendment';
 import { toAmendmentView } from '../amend-trace/amendment-view';
 
 /**
@@ -50,40 +50,13 @@ export class ReviewAmendmentUseCase {
         throw new DomainError(ErrorCode.Conflict, `The amendment was already ${amendment.status}`);
       }
       // Applying it over a newer text would silently revert that text: 409, nothing changes.
-      if (request.decision === 'accept') checkBaseVersion(amendment.base_version, trace.version);
-      amendment.status = request.decision === 'accept' ? 'accepted' : 'rejected';
-      amendment.reviewed_by = request.reviewer_id;
-      amendment.reviewed_at = new Date();
-
       if (request.decision === 'accept') {
-        const previousAuthor = await m.findOne(AmendmentEntity, {
-          where: { trace_id: trace.id, status: 'accepted' },
-          order: { reviewed_at: 'DESC' },
-          select: { author_id: true },
-        });
-        await m.save(TraceVersionEntity, {
-          trace_id: trace.id,
-          version: trace.version,
-          title: trace.title,
-          context_text: trace.context_text,
-          solution_text: trace.solution_text,
-          tags: trace.tags,
-          metadata: trace.metadata,
-          created_by: previousAuthor?.author_id ?? trace.contributor_id,
-        });
-        trace.solution_text = amendment.improved_solution;
-        trace.title = amendment.title ?? trace.title;
-        trace.context_text = amendment.context_text ?? trace.context_text;
-        trace.version += 1;
-        trace.content_hash = contentHash(trace);
-        await m.save(trace);
-        await tx.emit(TraceAmended.contract, {
-          trace_id: trace.id,
-          amendment_id: amendment.id,
-          author_id: amendment.author_id,
-          version: trace.version,
-          content_hash: trace.content_hash,
-        });
+        checkBaseVersion(amendment.base_version, trace.version);
+        await applyAmendment(tx, trace, amendment, request.reviewer_id);
+      } else {
+        amendment.status = 'rejected';
+        amendment.reviewed_by = request.reviewer_id;
+        amendment.reviewed_at = new Date();
       }
       await m.save(amendment);
       return { amendment: toAmendmentView(amendment), version: trace.version };

@@ -1,27 +1,36 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, ReputationGetReputation } from '@commontrace/contracts';
-import { AccountEntity, ReputationEntity, TraceEntity } from '@commontrace/persistence';
+import { AccountEntity } from '@commontrace/persistence';
 import { DataSource } from 'typeorm';
-import { STARTING_POINTS } from '../../ledger/ledger';
+import { ReputationProfiles } from '../../profile/reputation-profile';
 
-
+/**
+ * A contributor's reputation in the CommonTrace v1 shape (user_id, overall_wilson_score, domains)
+ * plus ours: points, the privileges they unlock and the thresholds in force (ingest checks its
+ * privileges against these), and the traces contributed.
+ */
 @Injectable()
 export class GetReputationUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly profiles: ReputationProfiles,
+  ) {}
 
   async execute(request: ReputationGetReputation.GetReputationRequest): Promise<ReputationGetReputation.GetReputationReply> {
-    const m = this.dataSource.manager;
-    if (!(await m.exists(AccountEntity, { where: { id: request.contributor_id } }))) {
+    if (!(await this.dataSource.manager.exists(AccountEntity, { where: { id: request.contributor_id } }))) {
       throw new DomainError(ErrorCode.NotFound, `No contributor ${request.contributor_id}`);
     }
-    const [reputation, traces] = await Promise.all([
-      m.findOne(ReputationEntity, { where: { account_id: request.contributor_id } }),
-      m.count(TraceEntity, { where: { contributor_id: request.contributor_id } }),
-    ]);
+    const profile = await this.profiles.of(request.contributor_id);
     return {
+      user_id: request.contributor_id,
+      overall_wilson_score: profile.overall_wilson_score,
+      domains: profile.domains,
+      domains_total: profile.domains_total,
       contributor_id: request.contributor_id,
-      points: reputation?.points ?? STARTING_POINTS,
-      traces_contributed: traces,
+      points: profile.points,
+      privileges: profile.privileges,
+      thresholds: profile.thresholds,
+      traces_contributed: profile.traces_contributed,
     };
   }
 }
