@@ -1,2 +1,4 @@
 export * from './lib/signal-weight';
 export * from './lib/wilson';
+export * from './lib/origin-groups';
+export * from './lib/flag-tally';
