@@ -3,7 +3,9 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { createValidationPipe } from '@commontrace/contracts';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { ContributorsController } from './controllers/contributors.controller';
+import { FlagsController } from './controllers/flags.controller';
 import { KeysController } from './controllers/keys.controller';
+import { ModerationController } from './controllers/moderation.controller';
 import { TracesController } from './controllers/traces.controller';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
@@ -13,7 +15,7 @@ import { CreateApiKeyUseCase } from './usecases/create-api-key/create-api-key.us
 
 /** The REST API under /api/v1: authentication, validation, and routing to the services over the bus. */
 @Module({
-  controllers: [KeysController, TracesController, ContributorsController],
+  controllers: [KeysController, TracesController, ContributorsController, FlagsController, ModerationController],
   providers: [
     CreateApiKeyUseCase,
     { provide: APP_GUARD, useClass: ApiKeyGuard },
