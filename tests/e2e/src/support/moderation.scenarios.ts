@@ -169,7 +169,7 @@ export function moderationScenarios(getStack: () => Stack): void {
     for (const v of voters) outcomes.push((await flag(v, another, 'duplicate', { duplicate_of: original })).body.outcome);
     expect(outcomes).toEqual(['recorded', 'recorded', 'merged']);
     await eventuallyStatus(another, 'hidden');
-    expect(await getStack().query(`SELECT kind FROM trace_links WHERE source_id = $1`, [another])).toEqual([{ kind: 'duplicate_of' }]);
+    expect(await getStack().query(`SELECT kind FROM trace_links WHERE source_id = $1 AND target_id = $2`, [another, original])).toEqual([{ kind: 'duplicate_of' }]);
     const log = await moderator.call('GET', '/api/v1/moderation/log?limit=50');
     expect(log.body.actions).toContainEqual(expect.objectContaining({ trace_id: another, action: 'merge_duplicate', moderator_id: null }));
   });
