@@ -27,3 +27,7 @@ export * as TraceAmended from './lib/events/trace-amended';
 export * as TraceStatusChanged from './lib/events/trace-status-changed';
 export * as TraceStandingChanged from './lib/events/trace-standing-changed';
 export * as ReputationChanged from './lib/events/reputation-changed';
+export * as ReputationFlagTrace from './lib/reputation/flag-trace';
+export * as ReputationModerationQueue from './lib/reputation/moderation-queue';
+export * as ReputationModerateTrace from './lib/reputation/moderate-trace';
+export * as ReputationModerationLog from './lib/reputation/moderation-log';

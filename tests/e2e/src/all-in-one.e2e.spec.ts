@@ -3,6 +3,7 @@ import { firstFlowScenarios } from './support/first-flow.scenarios';
 import { idempotencyScenarios } from './support/idempotency.scenarios';
 import { ingestRulesScenarios } from './support/ingest-rules.scenarios';
 import { reputationScenarios } from './support/reputation.scenarios';
+import { moderationScenarios } from './support/moderation.scenarios';
 import { removeDir, Stack, startAllInOne } from './support/stack';
 
 describe('all-in-one mode: one process, in-process transport, embedded PGlite', () => {
@@ -19,6 +20,7 @@ describe('all-in-one mode: one process, in-process transport, embedded PGlite', 
   describe('ingest rules', () => ingestRulesScenarios(() => stack));
   describe('reputation and privileges', () => reputationScenarios(() => stack));
   describe('idempotency', () => idempotencyScenarios(() => stack, { concurrentTransactions: false }));
+  describe('flags and moderation', () => moderationScenarios(() => stack));
 
   it('keeps its data on disk across a restart', async () => {
     const api = new Api(stack.baseUrl);

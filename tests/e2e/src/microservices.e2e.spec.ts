@@ -2,6 +2,7 @@ import { firstFlowScenarios } from './support/first-flow.scenarios';
 import { idempotencyScenarios } from './support/idempotency.scenarios';
 import { ingestRulesScenarios } from './support/ingest-rules.scenarios';
 import { reputationScenarios } from './support/reputation.scenarios';
+import { moderationScenarios } from './support/moderation.scenarios';
 import { Stack, startMicroservices } from './support/stack';
 
 describe('microservices mode: gateway and services over NATS, PostgreSQL with pgvector', () => {
@@ -17,6 +18,7 @@ describe('microservices mode: gateway and services over NATS, PostgreSQL with pg
   describe('ingest rules', () => ingestRulesScenarios(() => stack));
   describe('reputation and privileges', () => reputationScenarios(() => stack));
   describe('idempotency', () => idempotencyScenarios(() => stack, { concurrentTransactions: true }));
+  describe('flags and moderation', () => moderationScenarios(() => stack));
 
   it('serves readiness and metrics on every service', async () => {
     const urls = stack.serviceUrls();

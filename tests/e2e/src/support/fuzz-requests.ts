@@ -99,6 +99,15 @@ function templates(f: FuzzFixtures): Record<string, fc.Arbitrary<Record<string, 
       target_id: fc.constantFrom(...f.traceIds),
       kind: fc.constantFrom('related', 'alternative_to', 'contradicts', 'duplicate_of', 'supersedes'),
     }),
+    'POST /api/v1/traces/{id}/flag': fc.record({
+      category: fc.constantFrom('spam', 'harmful', 'incorrect', 'duplicate', 'outdated'),
+      reason: fc.constant('fails on the current release'),
+      duplicate_of: fc.constantFrom(...f.traceIds),
+    }),
+    'POST /api/v1/moderation/traces/{id}/hide': fc.record({ reason: fc.constant('checking a report'), spam: fc.boolean() }),
+    'POST /api/v1/moderation/traces/{id}/restore': fc.record({ reason: fc.constant('the report was wrong') }),
+    'POST /api/v1/moderation/traces/{id}/flags/resolve': fc.record({ outcome: fc.constantFrom('resolved', 'dismissed'), reason: fc.constant('reviewed') }),
+    'POST /api/v1/moderation/traces/{id}/merge': fc.record({ target_id: fc.constantFrom(...f.traceIds), reason: fc.constant('same problem') }),
   };
 }
 

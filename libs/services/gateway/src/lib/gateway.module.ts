@@ -4,8 +4,10 @@ import { createValidationPipe } from '@commontrace/contracts';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { AgentsController } from './controllers/agents.controller';
 import { ContributorsController } from './controllers/contributors.controller';
+import { FlagsController } from './controllers/flags.controller';
 import { KeysController } from './controllers/keys.controller';
 import { TagsController } from './controllers/tags.controller';
+import { ModerationController } from './controllers/moderation.controller';
 import { TracesController } from './controllers/traces.controller';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
@@ -15,7 +17,7 @@ import { CreateApiKeyUseCase } from './usecases/create-api-key/create-api-key.us
 
 /** The REST API under /api/v1: authentication, validation, and routing to the services over the bus. */
 @Module({
-  controllers: [KeysController, TracesController, ContributorsController, AgentsController, TagsController],
+  controllers: [KeysController, TracesController, ContributorsController, AgentsController, TagsController, FlagsController, ModerationController],
   providers: [
     CreateApiKeyUseCase,
     { provide: APP_GUARD, useClass: ApiKeyGuard },

@@ -3,6 +3,7 @@ import { DuplicateFinder } from './duplicates/duplicate-finder';
 import { ContentGuard } from '@commontrace/content-guard';
 import { IngestController } from './ingest.controller';
 import { Privileges } from './privileges/privileges';
+import { ApplyStandingUseCase } from './usecases/apply-standing/apply-standing.usecase';
 import { AmendTraceUseCase } from './usecases/amend-trace/amend-trace.usecase';
 import { LinkTracesUseCase } from './usecases/link-traces/link-traces.usecase';
 import { ListAmendmentsUseCase } from './usecases/list-amendments/list-amendments.usecase';
@@ -23,6 +24,7 @@ import { SubmitTraceUseCase } from './usecases/submit-trace/submit-trace.usecase
     ListAmendmentsUseCase,
     ListVersionsUseCase,
     LinkTracesUseCase,
+    ApplyStandingUseCase,
   ],
 })
 export class IngestModule {}

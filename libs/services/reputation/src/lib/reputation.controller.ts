@@ -1,14 +1,29 @@
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { ReputationGetAgent, ReputationGetReputation } from '@commontrace/contracts';
+import {
+  ReputationFlagTrace,
+  ReputationGetAgent,
+  ReputationGetReputation,
+  ReputationModerateTrace,
+  ReputationModerationLog,
+  ReputationModerationQueue,
+} from '@commontrace/contracts';
 import { BusController } from '@commontrace/messaging';
+import { FlagTraceUseCase } from './usecases/flag-trace/flag-trace.usecase';
 import { GetAgentUseCase } from './usecases/get-agent/get-agent.usecase';
 import { GetReputationUseCase } from './usecases/get-reputation/get-reputation.usecase';
+import { ModerateTraceUseCase } from './usecases/moderate-trace/moderate-trace.usecase';
+import { ModerationLogUseCase } from './usecases/moderation-log/moderation-log.usecase';
+import { ModerationQueueUseCase } from './usecases/moderation-queue/moderation-queue.usecase';
 
 @BusController()
 export class ReputationController {
   constructor(
     private readonly getReputation: GetReputationUseCase,
     private readonly getAgentUseCase: GetAgentUseCase,
+    private readonly flagTrace: FlagTraceUseCase,
+    private readonly moderateTrace: ModerateTraceUseCase,
+    private readonly moderationQueue: ModerationQueueUseCase,
+    private readonly moderationLog: ModerationLogUseCase,
   ) {}
 
   @MessagePattern(ReputationGetReputation.contract.subject)
@@ -19,5 +34,25 @@ export class ReputationController {
   @MessagePattern(ReputationGetAgent.contract.subject)
   getAgent(@Payload() request: ReputationGetAgent.GetAgentRequest) {
     return this.getAgentUseCase.execute(request);
+  }
+
+  @MessagePattern(ReputationFlagTrace.contract.subject)
+  flag(@Payload() request: ReputationFlagTrace.FlagTraceRequest) {
+    return this.flagTrace.execute(request);
+  }
+
+  @MessagePattern(ReputationModerateTrace.contract.subject)
+  moderate(@Payload() request: ReputationModerateTrace.ModerateTraceRequest) {
+    return this.moderateTrace.execute(request);
+  }
+
+  @MessagePattern(ReputationModerationQueue.contract.subject)
+  queue(@Payload() request: ReputationModerationQueue.ModerationQueueRequest) {
+    return this.moderationQueue.execute(request);
+  }
+
+  @MessagePattern(ReputationModerationLog.contract.subject)
+  log(@Payload() request: ReputationModerationLog.ModerationLogRequest) {
+    return this.moderationLog.execute(request);
   }
 }

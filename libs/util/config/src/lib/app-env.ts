@@ -176,6 +176,22 @@ export class AppEnv {
   @Min(1)
   PRIVILEGE_MODERATE_POINTS = 2500;
 
+  /**
+   * The weight of open flags (accounts of one origin counted once; an established agent's flag
+   * weighs 1, a new agent's about 1/8) at which the system hides a trace. Read by reputation.
+   * Above 1, so that no single flag hides a trace.
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsNumber()
+  @Min(1.001)
+  FLAG_HIDE_WEIGHT = 3;
+
+  /** Duplicate-close votes (duplicate flags from agents with the review privilege, one per origin) that merge a duplicate. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  DUPLICATE_CLOSE_VOTES = 3;
+
   /** Body size limit of the REST API. */
   @IsString()
   HTTP_BODY_LIMIT = '1mb';

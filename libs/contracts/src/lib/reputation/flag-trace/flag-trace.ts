@@ -1,0 +1,58 @@
+import { Transform } from 'class-transformer';
+import { IsIn, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { defineRequest } from '../../core/contract';
+import { FLAG_CATEGORIES, FlagCategory, FlagStatus } from '../../core/enums';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** The longest reason a flag or a moderation action may give. */
+export const REASON_MAX_LENGTH = 1000;
+
+/**
+ * POST /traces/{id}/flag body (CommonTrace v1 fields): why the trace should not be served.
+ * `duplicate_of` names the original for a `duplicate` flag (required then, refused otherwise).
+ */
+export class FlagInput {
+  @IsIn(FLAG_CATEGORIES)
+  category: FlagCategory;
+
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(REASON_MAX_LENGTH)
+  reason: string;
+
+  @ValidateIf((o: FlagInput) => o.category === 'duplicate' || o.duplicate_of !== undefined)
+  @IsUUID(undefined, { message: 'duplicate_of must name the original trace (a trace id) of a duplicate flag' })
+  duplicate_of?: string;
+}
+
+export class FlagTraceRequest extends FlagInput {
+  @IsUUID()
+  trace_id: string;
+
+  @IsUUID()
+  flagger_id: string;
+}
+
+export interface FlagView {
+  id: string;
+  trace_id: string;
+  flagger_id: string;
+  category: FlagCategory;
+  reason: string;
+  duplicate_of: string | null;
+  /** What this flag weighs: the flagger's standing in the trace's tags (about 1/8 for a new agent, up to 1). */
+  weight: number;
+  status: FlagStatus;
+  created_at: string;
+  /** Personal data replaced in the reason. */
+  redactions?: { field: string; kind: string; count: number }[];
+}
+
+export interface FlagTraceReply extends FlagView {
+  /** What happened to the trace because of this flag: nothing yet, hidden by the weight of flags, or merged by close votes. */
+  outcome: 'recorded' | 'hidden' | 'merged';
+}
+
+export const contract = defineRequest<FlagTraceRequest, FlagTraceReply>('ct.v1.reputation.flag-trace', FlagTraceRequest);
