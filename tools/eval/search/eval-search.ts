@@ -110,7 +110,8 @@ async function evaluate(set: EvalSet): Promise<SetReport> {
       const stats = { errors: 0, with_vectors: 0, mean_ms: 0 };
       const lists: string[][] = [];
       let ms = 0;
-      for (const q of set.queries) {
+      for (const [n, q] of set.queries.entries()) {
+        if (n > 0 && n % 50 === 0) log(`  ${mode.name}: ${n}/${set.queries.length} queries`);
         const t0 = process.hrtime.bigint();
         const answer = await post<SearchQueryTraces.QueryTracesReply & { code?: string }>(stack, '/traces/search', {
           q: q.q,
