@@ -4,6 +4,7 @@ import { createValidationPipe } from '@commontrace/contracts';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { ContributorsController } from './controllers/contributors.controller';
 import { KeysController } from './controllers/keys.controller';
+import { SignalsController } from './controllers/signals.controller';
 import { TracesController } from './controllers/traces.controller';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
@@ -13,7 +14,7 @@ import { CreateApiKeyUseCase } from './usecases/create-api-key/create-api-key.us
 
 /** The REST API under /api/v1: authentication, validation, and routing to the services over the bus. */
 @Module({
-  controllers: [KeysController, TracesController, ContributorsController],
+  controllers: [KeysController, TracesController, ContributorsController, SignalsController],
   providers: [
     CreateApiKeyUseCase,
     { provide: APP_GUARD, useClass: ApiKeyGuard },
