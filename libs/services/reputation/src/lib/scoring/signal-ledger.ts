@@ -1,19 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { sameActor } from '@commontrace/domain-reputation';
+import { independentGroups } from '@commontrace/domain-reputation';
 import { Transaction } from '@commontrace/messaging';
 import { AppEnv } from '@commontrace/util-config';
 import { Ledger, LedgerEntry, POINTS } from '../ledger/ledger';
 import { accountFacts, burstWindowMs } from './independence-facts';
-import { accountRows, signerSignals, SignerSignalRow } from './signal-queries';
+import { accountRows, contributorCounts, lockReputation, signerSignals, SignalRow, traceFacts, traceSignals } from './signal-queries';
+
+/** Points do not decide freshness in the ledger (that would let a ring bootstrap itself): any threshold is met. */
+const NO_POINTS_LIMIT = Number.POSITIVE_INFINITY;
 
 /**
- * The points a signer's votes and verifications give the traces' contributors: an up vote +10, a
- * down vote −2, a counted verification that worked +5 (`vote:<id>`, `verification:<id>` entries).
- * An entry is 0 (removed) when the signer and the contributor are one actor by themselves (same
- * origin, created_by, or both fresh and registered in one burst: sameActor), and when ALL the
- * signer's signals go to one contributor (an account that only ever boosts one agent earns it
- * nothing). The second rule changes with the signer's next contributor, so while a signer has
- * signalled at most two contributors every one of its entries is recomputed.
+ * The points a trace's votes and verifications give its contributor: an up vote +10, a down vote
+ * −2, a counted verification that worked +5 (`vote:<id>`, `verification:<id>` entries). An entry
+ * is 0 (removed) when the signer is in the contributor's independence group on that trace (same
+ * origin, created_by, or a burst of young accounts, chained through the trace's other signers;
+ * here an account is fresh by age alone), and when ALL the signer's signals go to this one
+ * contributor. Entries are computed under the contributor's reputation row lock, from committed
+ * rows, so concurrent writes on one trace or by one signer settle to the same entries.
  */
 @Injectable()
 export class SignalLedger {
@@ -22,30 +25,56 @@ export class SignalLedger {
     private readonly env: AppEnv,
   ) {}
 
-  async settle(tx: Transaction, signerId: string, onlyTrace?: string): Promise<void> {
-    const signals = await signerSignals(tx.manager, signerId);
-    const contributors = new Set(signals.map((s) => s.contributor_id));
-    const scope = onlyTrace && contributors.size > 2 ? signals.filter((s) => s.trace_id === onlyTrace) : signals;
-    if (!scope.length) return;
-    const accounts = await accountRows(tx.manager, [signerId, ...new Set(scope.map((s) => s.contributor_id))]);
-    const signer = accounts.get(signerId);
-    if (!signer) return;
-    const entries: LedgerEntry[] = scope.map((s) => {
-      const contributor = accounts.get(s.contributor_id);
-      const linked =
-        !contributor ||
-        sameActor(accountFacts(signer, s.first_at, this.env), accountFacts(contributor, s.trace_created_at, this.env), burstWindowMs(this.env));
-      return this.entry(s, contributors.size < 2 || linked ? 0 : undefined);
+  /** Sets the entries of every signal on a trace. */
+  async settleTrace(tx: Transaction, traceId: string): Promise<void> {
+    const m = tx.manager;
+    const trace = await traceFacts(m, traceId);
+    if (!trace) return;
+    await lockReputation(m, [trace.contributor_id]);
+    const rows = await traceSignals(m, trace);
+    if (!rows.length) return;
+    const accounts = await accountRows(m, [trace.contributor_id, ...rows.map((r) => r.account_id)]);
+    const firstAt = new Map<string, Date>();
+    for (const r of rows) if (!firstAt.has(r.account_id) || new Date(r.first_at) < (firstAt.get(r.account_id) as Date)) firstAt.set(r.account_id, new Date(r.first_at));
+    const facts = [...accounts.values()].map((a) =>
+      accountFacts({ ...a, points: 0 }, a.id === trace.contributor_id && !firstAt.has(a.id) ? trace.created_at : (firstAt.get(a.id) ?? new Date()), this.freshByAge()),
+    );
+    const groups = independentGroups(facts, burstWindowMs(this.env));
+    const counts = await contributorCounts(m, [...firstAt.keys()]);
+    const entries = rows.map((r) => {
+      const linked = groups.get(r.account_id) === groups.get(trace.contributor_id);
+      return this.entry(r, trace.contributor_id, trace.id, linked || (counts.get(r.account_id) ?? 0) < 2);
     });
     await this.ledger.set(tx, entries);
   }
 
-  private entry(s: SignerSignalRow, override?: number): LedgerEntry {
-    const base = { accountId: s.contributor_id, traceId: s.trace_id, sourceKey: `${s.kind}:${s.id}` };
-    if (s.kind === 'vote') {
-      const up = s.direction > 0;
-      return { ...base, reason: up ? 'upvote_received' : 'downvote_received', delta: override ?? (up ? POINTS.upvote_received : POINTS.downvote_received) };
+  /**
+   * After a signer's new signal: while it has signalled at most two contributors, whether all its
+   * signals go to one of them may just have changed, so the entries of its other traces are set
+   * again (under a per-signer lock, so two of its signals at once see each other).
+   */
+  async settleSigner(tx: Transaction, signerId: string, exceptTrace: string): Promise<void> {
+    const m = tx.manager;
+    await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('signer:' || $1, 0))`, [signerId]);
+    const signals = await signerSignals(m, signerId);
+    const contributors = new Set(signals.map((s) => s.contributor_id));
+    if (contributors.size > 2) return;
+    await lockReputation(m, [...contributors]);
+    for (const traceId of [...new Set(signals.map((s) => s.trace_id))].sort()) {
+      if (traceId !== exceptTrace) await this.settleTrace(tx, traceId);
     }
-    return { ...base, reason: 'verification_received', delta: override ?? (s.direction > 0 ? POINTS.verification_received : 0) };
+  }
+
+  private freshByAge(): AppEnv {
+    return { ...this.env, PRIVILEGE_FLAG_POINTS: NO_POINTS_LIMIT } as AppEnv;
+  }
+
+  private entry(r: SignalRow, contributorId: string, traceId: string, zero: boolean): LedgerEntry {
+    const base = { accountId: contributorId, traceId, sourceKey: `${r.kind}:${r.id}` };
+    if (r.kind === 'vote') {
+      const up = r.direction > 0;
+      return { ...base, reason: up ? 'upvote_received' : 'downvote_received', delta: zero ? 0 : up ? POINTS.upvote_received : POINTS.downvote_received };
+    }
+    return { ...base, reason: 'verification_received', delta: zero || r.direction < 0 ? 0 : POINTS.verification_received };
   }
 }

@@ -100,3 +100,24 @@ export async function corpusSize(m: EntityManager): Promise<number> {
   const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM traces`);
   return Number(n);
 }
+
+/** How many distinct contributors each signer's votes and counted verifications go to. */
+export async function contributorCounts(m: EntityManager, signers: string[]): Promise<Map<string, number>> {
+  const rows: { signer: string; n: number }[] = await m.query(
+    `SELECT signer, count(DISTINCT contributor_id)::int AS n FROM (
+       SELECT v.voter_id AS signer, t.contributor_id FROM votes v JOIN traces t ON t.id = v.trace_id WHERE v.voter_id = ANY($1::uuid[])
+       UNION ALL
+       SELECT x.verifier_id, t.contributor_id FROM verifications x JOIN traces t ON t.id = x.trace_id WHERE x.counted AND x.verifier_id = ANY($1::uuid[])
+     ) s GROUP BY signer`,
+    [signers],
+  );
+  return new Map(rows.map((r) => [r.signer, Number(r.n)]));
+}
+
+/** Locks these accounts' reputation rows (creating them), in id order: the ledger's mutex per contributor. */
+export async function lockReputation(m: EntityManager, accountIds: string[]): Promise<void> {
+  const ids = [...new Set(accountIds)].sort();
+  if (!ids.length) return;
+  await m.query(`INSERT INTO reputation (account_id, points) SELECT unnest($1::uuid[]), 1 ON CONFLICT (account_id) DO NOTHING`, [ids]);
+  await m.query(`SELECT account_id FROM reputation WHERE account_id = ANY($1::uuid[]) ORDER BY account_id FOR UPDATE`, [ids]);
+}

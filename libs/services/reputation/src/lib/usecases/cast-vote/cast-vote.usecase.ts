@@ -55,7 +55,8 @@ export class CastVoteUseCase {
         if (!scored) throw new DomainError(ErrorCode.NotFound, `No trace ${trace.id}`);
         vote.weight = scored.baseWeights.get(vote.id) ?? 0;
         await tx.manager.query(`UPDATE votes SET weight = $2 WHERE id = $1`, [vote.id, vote.weight]);
-        await this.signalLedger.settle(tx, request.voter_id, trace.id);
+        await this.signalLedger.settleSigner(tx, request.voter_id, trace.id);
+        await this.signalLedger.settleTrace(tx, trace.id);
         await tx.emit(VoteCast.contract, {
           vote_id: vote.id,
           trace_id: trace.id,

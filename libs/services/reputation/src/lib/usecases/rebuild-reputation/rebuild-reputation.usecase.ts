@@ -7,13 +7,12 @@ import { TraceScorer } from '../../scoring/trace-scorer';
 
 export interface RebuildResult {
   traces: number;
-  signers: number;
   removed_entries: number;
   accounts: number;
 }
 
 /**
- * Recomputes, from the votes and verifications alone: every vote and verification ledger entry
+ * Recomputes, from the votes and verifications alone: every trace's vote and verification ledger entry
  * (orphans removed), every account's points, every scored trace's trust and standing, and the
  * domain reputation of their contributors. Traces are scored twice, because a signer's weight
  * reads its domain reputation, which the first pass settles (domain reputation counts groups,
@@ -31,10 +30,15 @@ export class RebuildReputationUseCase {
   ) {}
 
   async execute(): Promise<RebuildResult> {
-    const signers: { id: string }[] = await this.dataSource.query(
-      `SELECT voter_id AS id FROM votes UNION SELECT verifier_id FROM verifications WHERE counted ORDER BY 1`,
+    const traces: { id: string }[] = await this.dataSource.query(
+      `SELECT trace_id AS id FROM trace_scores UNION SELECT trace_id FROM votes UNION SELECT trace_id FROM verifications ORDER BY 1`,
     );
-    for (const s of signers) await this.uow.run((tx) => this.signalLedger.settle(tx, s.id));
+    for (const t of traces) {
+      await this.uow.run(async (tx) => {
+        await this.scorer.lock(tx, t.id);
+        await this.signalLedger.settleTrace(tx, t.id);
+      });
+    }
 
     const orphans: { account_id: string; source_key: string }[] = await this.dataSource.query(
       `SELECT e.account_id, e.source_key FROM reputation_events e
@@ -49,12 +53,9 @@ export class RebuildReputationUseCase {
     const accounts: { account_id: string }[] = await this.dataSource.query(`SELECT account_id FROM reputation ORDER BY 1`);
     await this.uow.run((tx) => this.ledger.recount(tx, accounts.map((a) => a.account_id)));
 
-    const traces: { id: string }[] = await this.dataSource.query(
-      `SELECT trace_id AS id FROM trace_scores UNION SELECT trace_id FROM votes UNION SELECT trace_id FROM verifications ORDER BY 1`,
-    );
     for (let pass = 0; pass < 2; pass++) {
       for (const t of traces) await this.uow.run((tx) => this.scorer.rescore(tx, t.id));
     }
-    return { traces: traces.length, signers: signers.length, removed_entries: orphans.length, accounts: accounts.length };
+    return { traces: traces.length, removed_entries: orphans.length, accounts: accounts.length };
   }
 }

@@ -61,7 +61,10 @@ export class RecordVerificationUseCase {
         if (!scored) throw new DomainError(ErrorCode.NotFound, `No trace ${trace.id}`);
         row.weight = scored.baseWeights.get(row.id) ?? 0;
         await tx.manager.query(`UPDATE verifications SET weight = $2 WHERE id = $1`, [row.id, row.weight]);
-        if (counted) await this.signalLedger.settle(tx, request.verifier_id, trace.id);
+        if (counted) {
+          await this.signalLedger.settleSigner(tx, request.verifier_id, trace.id);
+          await this.signalLedger.settleTrace(tx, trace.id);
+        }
         await tx.emit(TraceVerified.contract, {
           verification_id: row.id,
           trace_id: trace.id,
