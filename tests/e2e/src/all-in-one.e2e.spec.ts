@@ -2,6 +2,7 @@ import { Api, sampleTrace } from './support/api';
 import { firstFlowScenarios } from './support/first-flow.scenarios';
 import { idempotencyScenarios } from './support/idempotency.scenarios';
 import { ingestRulesScenarios } from './support/ingest-rules.scenarios';
+import { signalsScenarios } from './support/signals.scenarios';
 import { removeDir, Stack, startAllInOne } from './support/stack';
 
 describe('all-in-one mode: one process, in-process transport, embedded PGlite', () => {
@@ -17,6 +18,7 @@ describe('all-in-one mode: one process, in-process transport, embedded PGlite', 
   firstFlowScenarios(() => stack);
   describe('ingest rules', () => ingestRulesScenarios(() => stack));
   describe('idempotency', () => idempotencyScenarios(() => stack, { concurrentTransactions: false }));
+  describe('votes, verifications and trust', () => signalsScenarios(() => stack));
 
   it('keeps its data on disk across a restart', async () => {
     const api = new Api(stack.baseUrl);

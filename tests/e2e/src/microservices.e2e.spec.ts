@@ -1,6 +1,7 @@
 import { firstFlowScenarios } from './support/first-flow.scenarios';
 import { idempotencyScenarios } from './support/idempotency.scenarios';
 import { ingestRulesScenarios } from './support/ingest-rules.scenarios';
+import { signalsScenarios } from './support/signals.scenarios';
 import { Stack, startMicroservices } from './support/stack';
 
 describe('microservices mode: gateway and services over NATS, PostgreSQL with pgvector', () => {
@@ -15,6 +16,7 @@ describe('microservices mode: gateway and services over NATS, PostgreSQL with pg
   firstFlowScenarios(() => stack);
   describe('ingest rules', () => ingestRulesScenarios(() => stack));
   describe('idempotency', () => idempotencyScenarios(() => stack, { concurrentTransactions: true }));
+  describe('votes, verifications and trust', () => signalsScenarios(() => stack));
 
   it('serves readiness and metrics on every service', async () => {
     const urls = stack.serviceUrls();

@@ -25,8 +25,8 @@ export class SignalLedger {
     private readonly env: AppEnv,
   ) {}
 
-  /** Sets the entries of every signal on a trace. */
-  async settleTrace(tx: Transaction, traceId: string): Promise<void> {
+  /** Sets the entries of every signal on a trace (or only those of one signer). */
+  async settleTrace(tx: Transaction, traceId: string, onlySigner?: string): Promise<void> {
     const m = tx.manager;
     const trace = await traceFacts(m, traceId);
     if (!trace) return;
@@ -40,28 +40,44 @@ export class SignalLedger {
       accountFacts({ ...a, points: 0 }, a.id === trace.contributor_id && !firstAt.has(a.id) ? trace.created_at : (firstAt.get(a.id) ?? new Date()), this.freshByAge()),
     );
     const groups = independentGroups(facts, burstWindowMs(this.env));
-    const counts = await contributorCounts(m, [...firstAt.keys()]);
-    const entries = rows.map((r) => {
+    const counts = await contributorCounts(m, onlySigner ? [onlySigner] : [...firstAt.keys()]);
+    const entries = rows.filter((r) => !onlySigner || r.account_id === onlySigner).map((r) => {
       const linked = groups.get(r.account_id) === groups.get(trace.contributor_id);
       return this.entry(r, trace.contributor_id, trace.id, linked || (counts.get(r.account_id) ?? 0) < 2);
     });
-    await this.ledger.set(tx, entries);
+    await this.ledger.set(tx, await this.changed(tx, trace.contributor_id, entries));
+  }
+
+  /** The entries that differ from the ledger (a removal only where there is something to remove): the rest need no write. */
+  private async changed(tx: Transaction, accountId: string, entries: LedgerEntry[]): Promise<LedgerEntry[]> {
+    const rows: { source_key: string; delta: number; reason: string }[] = await tx.manager.query(
+      `SELECT source_key, delta, reason FROM reputation_events WHERE account_id = $1 AND source_key = ANY($2::text[])`,
+      [accountId, entries.map((e) => e.sourceKey)],
+    );
+    const stored = new Map(rows.map((r) => [r.source_key, r]));
+    return entries.filter((e) => {
+      const s = stored.get(e.sourceKey);
+      return s ? Number(s.delta) !== e.delta || s.reason !== e.reason : e.delta !== 0;
+    });
   }
 
   /**
-   * After a signer's new signal: while it has signalled at most two contributors, whether all its
-   * signals go to one of them may just have changed, so the entries of its other traces are set
-   * again (under a per-signer lock, so two of its signals at once see each other).
+   * After a signer's signal on `traceId`: whether all its signals go to one contributor changes
+   * when this is its first signal to a second contributor, so then the signer's entries on its
+   * other traces are set again (under a per-signer lock, so two of its signals at once see each
+   * other; a signer's signals are never removed, so the answer changes only this once).
    */
-  async settleSigner(tx: Transaction, signerId: string, exceptTrace: string): Promise<void> {
+  async settleSigner(tx: Transaction, signerId: string, traceId: string): Promise<void> {
     const m = tx.manager;
     await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('signer:' || $1, 0))`, [signerId]);
     const signals = await signerSignals(m, signerId);
     const contributors = new Set(signals.map((s) => s.contributor_id));
-    if (contributors.size > 2) return;
+    const here = signals.find((s) => s.trace_id === traceId)?.contributor_id;
+    const firstToHere = signals.every((s) => s.contributor_id !== here || s.trace_id === traceId);
+    if (contributors.size !== 2 || !firstToHere) return;
     await lockReputation(m, [...contributors]);
-    for (const traceId of [...new Set(signals.map((s) => s.trace_id))].sort()) {
-      if (traceId !== exceptTrace) await this.settleTrace(tx, traceId);
+    for (const other of [...new Set(signals.map((s) => s.trace_id))].sort()) {
+      if (other !== traceId) await this.settleTrace(tx, other, signerId);
     }
   }
 
