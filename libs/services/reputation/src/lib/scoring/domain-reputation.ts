@@ -15,11 +15,11 @@ export class DomainReputation {
     const m = tx.manager;
     const sorted = [...new Set(tags)].sort();
     if (!sorted.length) return;
+    // An upsert locks each row, in tag order.
     await m.query(
-      `INSERT INTO domain_reputation (account_id, tag) SELECT $1, unnest($2::text[]) ON CONFLICT (account_id, tag) DO NOTHING`,
+      `INSERT INTO domain_reputation (account_id, tag) SELECT $1, unnest($2::text[]) ON CONFLICT (account_id, tag) DO UPDATE SET tag = EXCLUDED.tag`,
       [contributorId, sorted],
     );
-    await m.query(`SELECT tag FROM domain_reputation WHERE account_id = $1 AND tag = ANY($2::text[]) ORDER BY tag FOR UPDATE`, [contributorId, sorted]);
     const sums: { tag: string; up: number; down: number }[] = await m.query(
       `SELECT tag, COALESCE(sum(s.up_groups), 0)::int AS up, COALESCE(sum(s.down_groups), 0)::int AS down
          FROM unnest($2::text[]) AS tag
@@ -28,12 +28,11 @@ export class DomainReputation {
         GROUP BY tag ORDER BY tag`,
       [contributorId, sorted],
     );
-    for (const s of sums) {
-      await m.query(
-        `UPDATE domain_reputation SET up = $3, down = $4, wilson = $5, updated_at = now()
-          WHERE account_id = $1 AND tag = $2 AND (up, down) IS DISTINCT FROM ($3::real, $4::real)`,
-        [contributorId, s.tag, s.up, s.down, wilsonLowerBound(s.up, s.down)],
-      );
-    }
+    await m.query(
+      `UPDATE domain_reputation d SET up = n.up, down = n.down, wilson = n.wilson, updated_at = now()
+         FROM unnest($2::text[], $3::real[], $4::real[], $5::real[]) AS n(tag, up, down, wilson)
+        WHERE d.account_id = $1 AND d.tag = n.tag AND (d.up, d.down, d.wilson) IS DISTINCT FROM (n.up, n.down, n.wilson)`,
+      [contributorId, sums.map((s) => s.tag), sums.map((s) => s.up), sums.map((s) => s.down), sums.map((s) => wilsonLowerBound(s.up, s.down))],
+    );
   }
 }

@@ -4,7 +4,7 @@ import { Transaction } from '@commontrace/messaging';
 import { AppEnv } from '@commontrace/util-config';
 import { Ledger, LedgerEntry, POINTS } from '../ledger/ledger';
 import { accountFacts, burstWindowMs } from './independence-facts';
-import { accountRows, contributorCounts, lockReputation, signerSignals, SignalRow, traceFacts, traceSignals } from './signal-queries';
+import { contributorCounts, lockReputation, signerSignals, signerSpread, SignalRow, TraceContext, traceContext } from './signal-queries';
 
 /** Points do not decide freshness in the ledger (that would let a ring bootstrap itself): any threshold is met. */
 const NO_POINTS_LIMIT = Number.POSITIVE_INFINITY;
@@ -26,14 +26,23 @@ export class SignalLedger {
   ) {}
 
   /** Sets the entries of every signal on a trace (or only those of one signer). */
-  async settleTrace(tx: Transaction, traceId: string, onlySigner?: string): Promise<void> {
+  async settleTrace(tx: Transaction, traceId: string, options: { onlySigner?: string; context?: TraceContext } = {}): Promise<void> {
     const m = tx.manager;
-    const trace = await traceFacts(m, traceId);
-    if (!trace) return;
-    await lockReputation(m, [trace.contributor_id]);
-    const rows = await traceSignals(m, trace);
+    const onlySigner = options.onlySigner;
+    // Read under the contributor's lock: a context read before it (by the scorer, in this
+    // transaction) is still current, because every writer of this trace's signals holds the
+    // trace's score lock, which this transaction holds.
+    let context: TraceContext | null | undefined = options.context;
+    if (!context) {
+      const [owner] = await m.query(`SELECT contributor_id FROM traces WHERE id = $1`, [traceId]);
+      if (!owner) return;
+      await lockReputation(m, [owner.contributor_id]);
+      context = await traceContext(m, traceId);
+      if (!context) return;
+    }
+    const { trace, rows, accounts } = context;
+    if (options.context) await lockReputation(m, [trace.contributor_id]);
     if (!rows.length) return;
-    const accounts = await accountRows(m, [trace.contributor_id, ...rows.map((r) => r.account_id)]);
     const firstAt = new Map<string, Date>();
     for (const r of rows) if (!firstAt.has(r.account_id) || new Date(r.first_at) < (firstAt.get(r.account_id) as Date)) firstAt.set(r.account_id, new Date(r.first_at));
     const facts = [...accounts.values()].map((a) =>
@@ -67,17 +76,15 @@ export class SignalLedger {
    * other traces are set again (under a per-signer lock, so two of its signals at once see each
    * other; a signer's signals are never removed, so the answer changes only this once).
    */
-  async settleSigner(tx: Transaction, signerId: string, traceId: string): Promise<void> {
+  async settleSigner(tx: Transaction, signerId: string, traceId: string, contributorId: string): Promise<void> {
     const m = tx.manager;
     await m.query(`SELECT pg_advisory_xact_lock(hashtextextended('signer:' || $1, 0))`, [signerId]);
+    const spread = await signerSpread(m, signerId, contributorId, traceId);
+    if (spread.contributors !== 2 || spread.othersHere > 0) return;
     const signals = await signerSignals(m, signerId);
-    const contributors = new Set(signals.map((s) => s.contributor_id));
-    const here = signals.find((s) => s.trace_id === traceId)?.contributor_id;
-    const firstToHere = signals.every((s) => s.contributor_id !== here || s.trace_id === traceId);
-    if (contributors.size !== 2 || !firstToHere) return;
-    await lockReputation(m, [...contributors]);
+    await lockReputation(m, [...new Set(signals.map((s) => s.contributor_id))]);
     for (const other of [...new Set(signals.map((s) => s.trace_id))].sort()) {
-      if (other !== traceId) await this.settleTrace(tx, other, signerId);
+      if (other !== traceId) await this.settleTrace(tx, other, { onlySigner: signerId });
     }
   }
 

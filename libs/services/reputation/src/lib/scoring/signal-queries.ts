@@ -34,40 +34,59 @@ export interface SignalRow {
   first_at: Date;
   at: Date;
   domain_rep: number;
+  /** The signer's account. */
+  origin: string | null;
+  created_by: string | null;
+  account_created_at: Date;
+  points: number;
 }
 
-export async function traceFacts(m: EntityManager, traceId: string): Promise<TraceFacts | null> {
+/** A trace with its contributor's account and every counted signal with its signer's account: what scoring and the ledger read. */
+export interface TraceContext {
+  trace: TraceFacts;
+  rows: SignalRow[];
+  /** The contributor's and every signer's account. */
+  accounts: Map<string, AccountRow>;
+}
+
+export async function traceContext(m: EntityManager, traceId: string): Promise<TraceContext | null> {
   const [row] = await m.query(
-    `SELECT id, contributor_id, tags, language, framework, metadata, version, created_at FROM traces WHERE id = $1`,
+    `SELECT t.id, t.contributor_id, t.tags, t.language, t.framework, t.metadata, t.version, t.created_at,
+            a.origin, a.created_by, a.created_at AS account_created_at, COALESCE(r.points, 1) AS points
+       FROM traces t JOIN accounts a ON a.id = t.contributor_id LEFT JOIN reputation r ON r.account_id = t.contributor_id
+      WHERE t.id = $1`,
     [traceId],
   );
-  return row ?? null;
-}
-
-export async function accountRows(m: EntityManager, ids: string[]): Promise<Map<string, AccountRow>> {
-  const rows: AccountRow[] = await m.query(
-    `SELECT a.id, a.origin, a.created_by, a.created_at, COALESCE(r.points, 1) AS points
-       FROM accounts a LEFT JOIN reputation r ON r.account_id = a.id WHERE a.id = ANY($1::uuid[])`,
-    [ids],
-  );
-  return new Map(rows.map((r) => [r.id, { ...r, points: Number(r.points) }]));
+  if (!row) return null;
+  const trace: TraceFacts = {
+    id: row.id, contributor_id: row.contributor_id, tags: row.tags, language: row.language, framework: row.framework,
+    metadata: row.metadata, version: row.version, created_at: row.created_at,
+  };
+  const rows = await traceSignals(m, trace);
+  const accounts = new Map<string, AccountRow>([
+    [trace.contributor_id, { id: trace.contributor_id, origin: row.origin, created_by: row.created_by, created_at: row.account_created_at, points: Number(row.points) }],
+  ]);
+  for (const r of rows) accounts.set(r.account_id, { id: r.account_id, origin: r.origin, created_by: r.created_by, created_at: r.account_created_at, points: r.points });
+  return { trace, rows, accounts };
 }
 
 /** Every vote and every counted verification of a trace. */
 export async function traceSignals(m: EntityManager, trace: TraceFacts): Promise<SignalRow[]> {
   const rep = (who: string) => `COALESCE((SELECT max(d.wilson) FROM domain_reputation d WHERE d.account_id = ${who} AND d.tag = ANY($2::text[])), 0) AS domain_rep`;
   const rows: SignalRow[] = await m.query(
-    `SELECT 'vote' AS kind, v.id, v.voter_id AS account_id, v.direction, NULL AS outcome, v.feedback_tag,
-            v.voter_context AS environment, NULL::int AS trace_version, v.created_at AS first_at, v.updated_at AS at, ${rep('v.voter_id')}
-       FROM votes v WHERE v.trace_id = $1
-     UNION ALL
-     SELECT 'verification', x.id, x.verifier_id, CASE WHEN x.outcome = 'did_not_work' THEN -1 ELSE 1 END, x.outcome, NULL,
-            x.environment, x.trace_version, x.created_at, x.updated_at, ${rep('x.verifier_id')}
-       FROM verifications x WHERE x.trace_id = $1 AND x.counted
+    `SELECT s.*, a.origin, a.created_by, a.created_at AS account_created_at, COALESCE(r.points, 1) AS points FROM (
+       SELECT 'vote' AS kind, v.id, v.voter_id AS account_id, v.direction, NULL AS outcome, v.feedback_tag,
+              v.voter_context AS environment, NULL::int AS trace_version, v.created_at AS first_at, v.updated_at AS at, ${rep('v.voter_id')}
+         FROM votes v WHERE v.trace_id = $1
+       UNION ALL
+       SELECT 'verification', x.id, x.verifier_id, CASE WHEN x.outcome = 'did_not_work' THEN -1 ELSE 1 END, x.outcome, NULL,
+              x.environment, x.trace_version, x.created_at, x.updated_at, ${rep('x.verifier_id')}
+         FROM verifications x WHERE x.trace_id = $1 AND x.counted
+     ) s JOIN accounts a ON a.id = s.account_id LEFT JOIN reputation r ON r.account_id = s.account_id
      ORDER BY 1, 2`,
     [trace.id, trace.tags],
   );
-  return rows.map((r) => ({ ...r, direction: Number(r.direction), domain_rep: Number(r.domain_rep) }));
+  return rows.map((r) => ({ ...r, direction: Number(r.direction), domain_rep: Number(r.domain_rep), points: Number(r.points) }));
 }
 
 /** A signer's votes and counted verifications on every trace, with each trace's contributor (the ledger's input). */
@@ -118,6 +137,22 @@ export async function contributorCounts(m: EntityManager, signers: string[]): Pr
 export async function lockReputation(m: EntityManager, accountIds: string[]): Promise<void> {
   const ids = [...new Set(accountIds)].sort();
   if (!ids.length) return;
-  await m.query(`INSERT INTO reputation (account_id, points) SELECT unnest($1::uuid[]), 1 ON CONFLICT (account_id) DO NOTHING`, [ids]);
-  await m.query(`SELECT account_id FROM reputation WHERE account_id = ANY($1::uuid[]) ORDER BY account_id FOR UPDATE`, [ids]);
+  // An upsert locks each row, in the order given.
+  await m.query(
+    `INSERT INTO reputation (account_id, points) SELECT unnest($1::uuid[]), 1 ON CONFLICT (account_id) DO UPDATE SET points = reputation.points`,
+    [ids],
+  );
+}
+
+/** How many contributors a signer's signals go to, and how many of its signals go to `contributorId` on traces other than `traceId`. */
+export async function signerSpread(m: EntityManager, signerId: string, contributorId: string, traceId: string): Promise<{ contributors: number; othersHere: number }> {
+  const [row] = await m.query(
+    `SELECT count(DISTINCT contributor_id)::int AS contributors, count(*) FILTER (WHERE contributor_id = $2 AND trace_id <> $3)::int AS others_here FROM (
+       SELECT t.contributor_id, v.trace_id FROM votes v JOIN traces t ON t.id = v.trace_id WHERE v.voter_id = $1
+       UNION ALL
+       SELECT t.contributor_id, x.trace_id FROM verifications x JOIN traces t ON t.id = x.trace_id WHERE x.counted AND x.verifier_id = $1
+     ) s`,
+    [signerId, contributorId, traceId],
+  );
+  return { contributors: Number(row.contributors), othersHere: Number(row.others_here) };
 }

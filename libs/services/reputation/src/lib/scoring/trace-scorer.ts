@@ -16,13 +16,21 @@ import { Transaction } from '@commontrace/messaging';
 import { AppEnv } from '@commontrace/util-config';
 import { DomainReputation } from './domain-reputation';
 import { accountFacts, burstWindowMs } from './independence-facts';
-import { accountRows, corpusSize, SignalRow, TraceFacts, traceFacts, traceSignals } from './signal-queries';
+import { corpusSize, SignalRow, TraceContext, traceContext, TraceFacts } from './signal-queries';
 
 export interface Rescored {
   trust: TrustSummary;
   standing: TraceStanding;
   /** Each counted signal's weight before grouping and decay, by id. */
   baseWeights: Map<string, number>;
+  /** What was read, for the ledger to reuse in the same transaction. */
+  context: TraceContext;
+}
+
+export interface RescoreOptions {
+  now?: Date;
+  /** How many traces the corpus holds, when the caller knows (read outside the lock). */
+  corpus?: number;
 }
 
 /** What a trace says about its own environment: its language, framework and the versions its metadata names. */
@@ -48,18 +56,21 @@ export class TraceScorer {
 
   /** Locks the trace's score row, creating it if missing. Returns the standing it holds. */
   async lock(tx: Transaction, traceId: string): Promise<TraceStanding> {
-    await tx.manager.query(`INSERT INTO trace_scores (trace_id) VALUES ($1) ON CONFLICT (trace_id) DO NOTHING`, [traceId]);
-    const [row] = await tx.manager.query(`SELECT standing FROM trace_scores WHERE trace_id = $1 FOR UPDATE`, [traceId]);
+    // An upsert that changes nothing still locks the row (and creates it when missing).
+    const [row] = await tx.manager.query(
+      `INSERT INTO trace_scores (trace_id) VALUES ($1) ON CONFLICT (trace_id) DO UPDATE SET trace_id = EXCLUDED.trace_id RETURNING standing`,
+      [traceId],
+    );
     return row.standing;
   }
 
-  async rescore(tx: Transaction, traceId: string, now = new Date()): Promise<Rescored | null> {
+  async rescore(tx: Transaction, traceId: string, options: RescoreOptions = {}): Promise<Rescored | null> {
+    const now = options.now ?? new Date();
     const before = await this.lock(tx, traceId);
     const m = tx.manager;
-    const trace = await traceFacts(m, traceId);
-    if (!trace) return null;
-    const rows = await traceSignals(m, trace);
-    const accounts = await accountRows(m, [trace.contributor_id, ...rows.map((r) => r.account_id)]);
+    const context = await traceContext(m, traceId);
+    if (!context) return null;
+    const { trace, rows, accounts } = context;
     const firstAt = new Map<string, Date>();
     for (const r of rows) {
       const prev = firstAt.get(r.account_id);
@@ -71,11 +82,11 @@ export class TraceScorer {
     const groups = independentGroups(facts, burstWindowMs(this.env));
     const env = traceEnvironment(trace);
     const signals = rows.map((r) => this.toSignal(r, env));
-    const options = { now, minEvidence: this.env.TRUST_MIN_EVIDENCE, halfLifeDays: this.env.TRUST_HALF_LIFE_DAYS };
-    const scored = weighSignals(signals, groups, options);
-    const n = validateAfter(await corpusSize(m), this.env.TRUST_VALIDATE_AFTER, this.env.TRUST_VALIDATE_AFTER_YOUNG, this.env.TRUST_YOUNG_CORPUS_TRACES);
+    const trustOptions = { now, minEvidence: this.env.TRUST_MIN_EVIDENCE, halfLifeDays: this.env.TRUST_HALF_LIFE_DAYS };
+    const scored = weighSignals(signals, groups, trustOptions);
+    const n = validateAfter(options.corpus ?? (await corpusSize(m)), this.env.TRUST_VALIDATE_AFTER, this.env.TRUST_VALIDATE_AFTER_YOUNG, this.env.TRUST_YOUNG_CORPUS_TRACES);
     const decision = decideStanding(scored, trace.version, n);
-    const trust = summarizeTrust(scored, decision.standing, options);
+    const trust = summarizeTrust(scored, decision.standing, trustOptions);
     const tallies = groupTallies(scored);
     const standing: TraceStanding = before === 'hidden' ? 'hidden' : decision.standing;
     await m.query(
@@ -100,7 +111,7 @@ export class TraceScorer {
         decided_at: now.toISOString(),
       });
     }
-    return { trust, standing, baseWeights: new Map(signals.map((s) => [s.id, baseWeight(s)])) };
+    return { trust, standing, baseWeights: new Map(signals.map((s) => [s.id, baseWeight(s)])), context };
   }
 
   private toSignal(r: SignalRow, env: EnvironmentFacts): TraceSignal {

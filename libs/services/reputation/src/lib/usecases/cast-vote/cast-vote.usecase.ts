@@ -5,6 +5,7 @@ import { UnitOfWork } from '@commontrace/messaging';
 import { DataSource } from 'typeorm';
 import { SignalLedger } from '../../scoring/signal-ledger';
 import { TraceScorer } from '../../scoring/trace-scorer';
+import { corpusSize } from '../../scoring/signal-queries';
 import { servedOrNotFound } from '../../visibility/visibility';
 import { toVoteView, VoteRow } from './vote-view';
 
@@ -39,6 +40,7 @@ export class CastVoteUseCase {
     const trace = servedOrNotFound(rows[0], request.trace_id);
     if (trace.contributor_id === request.voter_id) throw new DomainError(ErrorCode.Forbidden, 'You cannot vote on your own trace');
 
+    const corpus = await corpusSize(this.dataSource.manager);
     return this.uow.run(
       async (tx) => {
         await this.scorer.lock(tx, trace.id);
@@ -51,12 +53,12 @@ export class CastVoteUseCase {
            RETURNING *`,
           [trace.id, request.voter_id, VOTE_SIGNS[request.vote_type], request.feedback_tag ?? null, texts.feedback_text, texts.voter_context ? JSON.stringify(texts.voter_context) : null],
         );
-        const scored = await this.scorer.rescore(tx, trace.id);
+        const scored = await this.scorer.rescore(tx, trace.id, { corpus });
         if (!scored) throw new DomainError(ErrorCode.NotFound, `No trace ${trace.id}`);
         vote.weight = scored.baseWeights.get(vote.id) ?? 0;
         await tx.manager.query(`UPDATE votes SET weight = $2 WHERE id = $1`, [vote.id, vote.weight]);
-        await this.signalLedger.settleSigner(tx, request.voter_id, trace.id);
-        await this.signalLedger.settleTrace(tx, trace.id);
+        await this.signalLedger.settleSigner(tx, request.voter_id, trace.id, trace.contributor_id);
+        await this.signalLedger.settleTrace(tx, trace.id, { context: scored.context });
         await tx.emit(VoteCast.contract, {
           vote_id: vote.id,
           trace_id: trace.id,

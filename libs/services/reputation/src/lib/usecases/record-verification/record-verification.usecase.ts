@@ -6,6 +6,7 @@ import { UnitOfWork } from '@commontrace/messaging';
 import { DataSource } from 'typeorm';
 import { SignalLedger } from '../../scoring/signal-ledger';
 import { TraceScorer } from '../../scoring/trace-scorer';
+import { corpusSize } from '../../scoring/signal-queries';
 import { servedOrNotFound } from '../../visibility/visibility';
 import { toVerificationView, VerificationRow } from './verification-view';
 
@@ -42,6 +43,7 @@ export class RecordVerificationUseCase {
     const counted = trace.contributor_id !== request.verifier_id;
     const environment = texts.environment as Record<string, unknown>;
 
+    const corpus = await corpusSize(this.dataSource.manager);
     return this.uow.run(
       async (tx) => {
         await this.scorer.lock(tx, trace.id);
@@ -57,13 +59,13 @@ export class RecordVerificationUseCase {
             texts.changes ?? null, texts.error_signature ?? null, trace.version, counted,
           ],
         );
-        const scored = await this.scorer.rescore(tx, trace.id);
+        const scored = await this.scorer.rescore(tx, trace.id, { corpus });
         if (!scored) throw new DomainError(ErrorCode.NotFound, `No trace ${trace.id}`);
         row.weight = scored.baseWeights.get(row.id) ?? 0;
         await tx.manager.query(`UPDATE verifications SET weight = $2 WHERE id = $1`, [row.id, row.weight]);
         if (counted) {
-          await this.signalLedger.settleSigner(tx, request.verifier_id, trace.id);
-          await this.signalLedger.settleTrace(tx, trace.id);
+          await this.signalLedger.settleSigner(tx, request.verifier_id, trace.id, trace.contributor_id);
+          await this.signalLedger.settleTrace(tx, trace.id, { context: scored.context });
         }
         await tx.emit(TraceVerified.contract, {
           verification_id: row.id,

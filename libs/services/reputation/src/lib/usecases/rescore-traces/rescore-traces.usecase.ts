@@ -34,7 +34,7 @@ export class RescoreTracesUseCase {
           [olderThanMs],
         );
         if (!row) return false;
-        await this.scorer.rescore(tx, row.trace_id, options.now);
+        await this.scorer.rescore(tx, row.trace_id, { now: options.now });
         return true;
       });
       if (!done) break;
