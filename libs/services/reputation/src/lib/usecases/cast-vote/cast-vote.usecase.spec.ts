@@ -14,7 +14,7 @@ describe('CastVoteUseCase', () => {
     h = await UseCaseHarness.start({ module: ReputationModule });
     f = new Fixtures(h);
     cast = h.get(CastVoteUseCase);
-  });
+  }, 60_000);
   afterAll(() => h.close());
 
   const up = (trace_id: string, voter_id: string, extra = {}) => cast.execute({ trace_id, voter_id, vote_type: 'up', feedback_text: FEEDBACK, ...extra });

@@ -13,7 +13,7 @@ describe('ListVerificationsUseCase', () => {
   beforeAll(async () => {
     h = await UseCaseHarness.start({ module: ReputationModule });
     f = new Fixtures(h);
-  });
+  }, 60_000);
   afterAll(() => h.close());
 
   it('lists verifications newest first with their changes, self-verifications marked not counted', async () => {

@@ -13,7 +13,7 @@ describe('ListVotesUseCase', () => {
   beforeAll(async () => {
     h = await UseCaseHarness.start({ module: ReputationModule });
     f = new Fixtures(h);
-  });
+  }, 60_000);
   afterAll(() => h.close());
 
   it('lists a trace’s votes with their feedback, newest first, a page at a time', async () => {

@@ -12,7 +12,7 @@ describe('RebuildReputationUseCase', () => {
   beforeAll(async () => {
     h = await UseCaseHarness.start({ module: ReputationModule });
     f = new Fixtures(h);
-  });
+  }, 60_000);
   afterAll(() => h.close());
 
   const snapshot = async () => ({

@@ -14,7 +14,7 @@ describe('RecordVerificationUseCase', () => {
     h = await UseCaseHarness.start({ module: ReputationModule });
     f = new Fixtures(h);
     verify = h.get(RecordVerificationUseCase);
-  });
+  }, 60_000);
   afterAll(() => h.close());
 
   const ENV = { language: 'typescript', runtime: 'node 20.11', packages: { next: '14.1.0' } };

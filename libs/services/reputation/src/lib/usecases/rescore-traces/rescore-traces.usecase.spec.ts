@@ -15,7 +15,7 @@ describe('RescoreTracesUseCase', () => {
   beforeAll(async () => {
     h = await UseCaseHarness.start({ module: ReputationModule });
     f = new Fixtures(h);
-  });
+  }, 60_000);
   afterAll(() => h.close());
 
   it('applies decay to scores older than the configured age, and leaves fresh ones alone', async () => {

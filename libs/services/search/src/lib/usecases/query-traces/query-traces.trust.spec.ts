@@ -21,7 +21,7 @@ describe('QueryTracesUseCase and trust', () => {
     h.fakeOfflineEmbeddings();
     search = h.get(QueryTracesUseCase);
     owner = await h.account('owner');
-  });
+  }, 60_000);
   afterAll(() => h.close());
 
   it('shows each result’s trust and leaves buried traces out of default search', async () => {
