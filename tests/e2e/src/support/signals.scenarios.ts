@@ -151,7 +151,7 @@ export function signalsScenarios(getStack: () => Stack): void {
 
   it('CONCURRENCY: 50 concurrent votes and verifications on one trace leave exact counts and reputation', async () => {
     const contributor = await agent('busy-owner');
-    const trace = await contribute(contributor, ['busy']);
+    const trace = await contribute(contributor, ['busy'], { metadata_json: { language: 'typescript' } });
     const elsewhere = await contribute(owner, ['busy']);
     const agents = [];
     for (let i = 0; i < 50; i++) agents.push(await agent(`busy-${i}`, ['busy']));
