@@ -1,9 +1,21 @@
-import { UseCaseHarness } from '@commontrace/testing';
+import { TrustSummary } from '@commontrace/contracts';
 import { randomBytes, randomUUID } from 'node:crypto';
 
-/** Test data for the reputation use cases: accounts with origins and ages, traces, established agents. */
+/** What the fixtures need of the harness. */
+interface Db {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+/** A trace's `trace_scores` row. */
+export interface ScoreRow {
+  standing: string;
+  summary: TrustSummary;
+  [column: string]: unknown;
+}
+
+/** Test data for the reputation use cases (imported by spec files only): accounts with origins and ages, traces, established agents. */
 export class Fixtures {
-  constructor(private readonly h: UseCaseHarness) {}
+  constructor(private readonly h: Db) {}
 
   /** An account; by default an established one: 30 days old, from its own network. */
   async account(over: { name?: string; origin?: string | null; createdAt?: Date; createdBy?: string } = {}): Promise<string> {
@@ -41,8 +53,8 @@ export class Fixtures {
     return row ? Number(row.points) : 1;
   }
 
-  async score(trace: string) {
-    const [row] = await this.h.query<Record<string, any>>(`SELECT * FROM trace_scores WHERE trace_id = $1`, [trace]);
+  async score(trace: string): Promise<ScoreRow> {
+    const [row] = await this.h.query<ScoreRow>(`SELECT * FROM trace_scores WHERE trace_id = $1`, [trace]);
     return row;
   }
 }

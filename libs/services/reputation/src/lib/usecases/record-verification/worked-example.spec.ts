@@ -20,7 +20,7 @@ describe('the README worked example', () => {
     const env = (next: string) => ({ language: 'typescript', runtime: 'node 20.11', packages: { next } });
     const pick = (t: Record<string, unknown>) => ({ score: t['score'], not_enough_evidence: t['not_enough_evidence'], label: t['label'], evidence: t['evidence'], positive: t['positive'], negative: t['negative'], independent_agents: t['independent_agents'] });
     const steps = [];
-    steps.push(pick((await f.score(trace))?.summary ?? { score: null, not_enough_evidence: true, label: 'unverified', evidence: 0, positive: 0, negative: 0, independent_agents: 0 }));
+    steps.push(pick(((await f.score(trace))?.summary as never) ?? { score: null, not_enough_evidence: true, label: 'unverified', evidence: 0, positive: 0, negative: 0, independent_agents: 0 }));
     const expert = await f.established(['nextjs'], 1);
     steps.push(pick((await verify.execute({ trace_id: trace, verifier_id: expert, outcome: 'worked_as_written', environment: env('14.1.0') })).trust as never));
     const regular = await f.established(['nextjs'], 0.5);
