@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { defineRequest } from '../../core/contract';
 import { VERIFICATION_OUTCOMES, VerificationOutcome } from '../../core/enums';
 import { IsEnvironment } from '../../core/validators';
@@ -15,6 +15,7 @@ export class VerificationInput {
   outcome: VerificationOutcome;
 
   /** language, framework, runtime, os (strings); packages, versions, tools (name → version). */
+  @IsObject()
   @IsEnvironment()
   environment: Record<string, unknown>;
 
