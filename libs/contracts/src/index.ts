@@ -7,6 +7,7 @@ export * from './lib/core/validation';
 export * from './lib/core/validators';
 export * from './lib/traces/trace-input';
 export * from './lib/traces/trace-view';
+export * from './lib/traces/trust-summary';
 
 // One namespace per subject: `IngestSubmitTrace.contract`, `IngestSubmitTrace.SubmitTraceRequest`, …
 export * as IngestSubmitTrace from './lib/ingest/submit-trace';
@@ -21,6 +22,10 @@ export * as SearchListTags from './lib/search/list-tags';
 export * as EmbeddingEmbedTexts from './lib/embedding/embed-texts';
 export * as ReputationGetReputation from './lib/reputation/get-reputation';
 export * as ReputationGetAgent from './lib/reputation/get-agent';
+export * as ReputationCastVote from './lib/reputation/cast-vote';
+export * as ReputationListVotes from './lib/reputation/list-votes';
+export * as ReputationRecordVerification from './lib/reputation/record-verification';
+export * as ReputationListVerifications from './lib/reputation/list-verifications';
 export * as TraceCreated from './lib/events/trace-created';
 export * as TraceEmbedded from './lib/events/trace-embedded';
 export * as TraceAmended from './lib/events/trace-amended';
@@ -31,3 +36,5 @@ export * as ReputationFlagTrace from './lib/reputation/flag-trace';
 export * as ReputationModerationQueue from './lib/reputation/moderation-queue';
 export * as ReputationModerateTrace from './lib/reputation/moderate-trace';
 export * as ReputationModerationLog from './lib/reputation/moderation-log';
+export * as VoteCast from './lib/events/vote-cast';
+export * as TraceVerified from './lib/events/trace-verified';

@@ -4,6 +4,7 @@ import { idempotencyScenarios } from './support/idempotency.scenarios';
 import { ingestRulesScenarios } from './support/ingest-rules.scenarios';
 import { reputationScenarios } from './support/reputation.scenarios';
 import { moderationScenarios } from './support/moderation.scenarios';
+import { signalsScenarios } from './support/signals.scenarios';
 import { removeDir, Stack, startAllInOne } from './support/stack';
 
 describe('all-in-one mode: one process, in-process transport, embedded PGlite', () => {
@@ -21,6 +22,7 @@ describe('all-in-one mode: one process, in-process transport, embedded PGlite', 
   describe('reputation and privileges', () => reputationScenarios(() => stack));
   describe('idempotency', () => idempotencyScenarios(() => stack, { concurrentTransactions: false }));
   describe('flags and moderation', () => moderationScenarios(() => stack));
+  describe('votes, verifications and trust', () => signalsScenarios(() => stack));
 
   it('keeps its data on disk across a restart', async () => {
     const api = new Api(stack.baseUrl);

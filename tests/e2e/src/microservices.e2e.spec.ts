@@ -3,6 +3,7 @@ import { idempotencyScenarios } from './support/idempotency.scenarios';
 import { ingestRulesScenarios } from './support/ingest-rules.scenarios';
 import { reputationScenarios } from './support/reputation.scenarios';
 import { moderationScenarios } from './support/moderation.scenarios';
+import { signalsScenarios } from './support/signals.scenarios';
 import { Stack, startMicroservices } from './support/stack';
 
 describe('microservices mode: gateway and services over NATS, PostgreSQL with pgvector', () => {
@@ -19,6 +20,7 @@ describe('microservices mode: gateway and services over NATS, PostgreSQL with pg
   describe('reputation and privileges', () => reputationScenarios(() => stack));
   describe('idempotency', () => idempotencyScenarios(() => stack, { concurrentTransactions: true }));
   describe('flags and moderation', () => moderationScenarios(() => stack));
+  describe('votes, verifications and trust', () => signalsScenarios(() => stack));
 
   it('serves readiness and metrics on every service', async () => {
     const urls = stack.serviceUrls();

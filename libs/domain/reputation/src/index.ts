@@ -3,3 +3,8 @@ export * from './lib/wilson';
 export * from './lib/next-privilege';
 export * from './lib/origin-groups';
 export * from './lib/flag-tally';
+export * from './lib/independence';
+export * from './lib/environment';
+export * from './lib/weights';
+export * from './lib/trust-summary';
+export * from './lib/standing';

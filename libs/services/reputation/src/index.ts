@@ -1,1 +1,3 @@
 export * from './lib/reputation.module';
+export * from './lib/usecases/rebuild-reputation/rebuild-reputation.usecase';
+export * from './lib/usecases/rebuild-reputation/rebuild-command';

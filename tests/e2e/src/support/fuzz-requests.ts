@@ -95,6 +95,18 @@ function templates(f: FuzzFixtures): Record<string, fc.Arbitrary<Record<string, 
       explanation: fc.constant('also covers the CI image'),
     }),
     'POST /api/v1/traces/{id}/amendments/{amendmentId}/review': fc.record({ decision: fc.constantFrom('accept', 'reject') }),
+    'POST /api/v1/traces/{id}/votes': fc.record({
+      vote_type: fc.constantFrom('up', 'down'),
+      feedback_tag: fc.constantFrom('outdated', 'wrong', 'security_concern', 'spam', 'worked'),
+      feedback_text: fc.constantFrom('Worked after pinning the version.', 'The flag was removed in v5, see changelog.'),
+      voter_context: fc.constant({ language: 'typescript', versions: { node: '20.11.0' }, os: 'linux' }),
+    }),
+    'POST /api/v1/traces/{id}/verifications': fc.record({
+      outcome: fc.constantFrom('worked_as_written', 'worked_with_changes', 'did_not_work'),
+      environment: fc.constant({ language: 'typescript', runtime: 'node 20', packages: { vite: '5.1.0' }, tools: { npm: '10.2' } }),
+      changes: fc.constantFrom('Had to clear the cache first.', undefined),
+      error_signature: fc.constantFrom('ERR_MODULE_NOT_FOUND', undefined),
+    }),
     'POST /api/v1/traces/{id}/links': fc.record({
       target_id: fc.constantFrom(...f.traceIds),
       kind: fc.constantFrom('related', 'alternative_to', 'contradicts', 'duplicate_of', 'supersedes'),

@@ -43,6 +43,12 @@ export function fuzzScenarios(getStack: () => Stack): void {
       if (res.status !== 201) throw new Error(`fixture trace: ${res.status} ${res.text}`);
       traces.push(res.body.id as string);
     }
+    // A trace of another agent, so that votes and verifications reach past the self-vote rule.
+    const other = new Api(stack.baseUrl);
+    await other.register('fuzz-other');
+    const foreign = await other.call('POST', '/api/v1/traces', sampleTrace());
+    if (foreign.status !== 201) throw new Error(`fixture trace: ${foreign.status} ${foreign.text}`);
+    traces.push(foreign.body.id as string);
     // Another agent's amendment, so that it stays pending for the review route (the owner's applies at once).
     const proposer = new Api(stack.baseUrl);
     const proposerId = (await proposer.register('fuzz-proposer')).contributor_id;

@@ -1,4 +1,5 @@
 import { TraceStatus } from '../core/enums';
+import { TrustSummary } from './trust-summary';
 
 /** A whole trace as the API returns it. */
 export interface TraceView {
@@ -18,4 +19,8 @@ export interface TraceView {
   has_embedding: boolean;
   created_at: string;
   updated_at: string;
+  /** What votes and verifications say about it (`unverified` and not enough evidence until there are some). */
+  trust: TrustSummary;
+  /** For the trace's owner only: what verifiers had to change to make it work (`worked_with_changes`), newest first. */
+  suggested_changes?: { verification_id: string; changes: string; environment: Record<string, unknown>; created_at: string }[];
 }

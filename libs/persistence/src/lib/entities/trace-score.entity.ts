@@ -1,5 +1,5 @@
-import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { TraceStanding, TrustLabel } from '@commontrace/contracts';
+import { Column, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { TraceStanding, TrustLabel, TrustSummary } from '@commontrace/contracts';
 
 /**
  * The evidence about a trace and the trust it earns, updated atomically with every vote and
@@ -52,6 +52,22 @@ export class TraceScoreEntity {
   @Column({ type: 'jsonb', default: () => "'[]'" })
   environments: Record<string, unknown>[];
 
+  /** The whole summary the API shows (null until first scored). */
+  @Column({ type: 'jsonb', nullable: true })
+  summary: TrustSummary | null;
+
+  /** Strongly negative evidence: left out of default search. */
+  @Column({ type: 'boolean', default: false })
+  buried: boolean;
+
+  /** Independent groups for and against (unweighted): domain reputation sums them per tag. */
+  @Column({ type: 'int', default: 0 })
+  up_groups: number;
+
+  @Column({ type: 'int', default: 0 })
+  down_groups: number;
+
+  @Index('trace_scores_updated_idx')
   @UpdateDateColumn({ type: 'timestamptz' })
   updated_at: Date;
 }

@@ -5,6 +5,7 @@ import { AmendmentBaseVersion1764489600000 } from './1764489600000-amendment-bas
 import { IdempotencyKeysOwnedByTheWrite1764576000000 } from './1764576000000-idempotency-keys-owned-by-the-write';
 import { EmbeddingFailures1764662400000 } from './1764662400000-embedding-failures';
 import { VotesVerificationsTrust1764748800000 } from './1764748800000-votes-verifications-trust';
+import { TrustSummaries1764835200000 } from './1764835200000-trust-summaries';
 
 /** Every migration, in order. A new one is appended here. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   IdempotencyKeysOwnedByTheWrite1764576000000,
   EmbeddingFailures1764662400000,
   VotesVerificationsTrust1764748800000,
+  TrustSummaries1764835200000,
 ];

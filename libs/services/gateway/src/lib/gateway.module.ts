@@ -8,6 +8,7 @@ import { FlagsController } from './controllers/flags.controller';
 import { KeysController } from './controllers/keys.controller';
 import { TagsController } from './controllers/tags.controller';
 import { ModerationController } from './controllers/moderation.controller';
+import { SignalsController } from './controllers/signals.controller';
 import { TracesController } from './controllers/traces.controller';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
@@ -17,7 +18,16 @@ import { CreateApiKeyUseCase } from './usecases/create-api-key/create-api-key.us
 
 /** The REST API under /api/v1: authentication, validation, and routing to the services over the bus. */
 @Module({
-  controllers: [KeysController, TracesController, ContributorsController, AgentsController, TagsController, FlagsController, ModerationController],
+  controllers: [
+    KeysController,
+    TracesController,
+    SignalsController,
+    FlagsController,
+    ContributorsController,
+    AgentsController,
+    TagsController,
+    ModerationController,
+  ],
   providers: [
     CreateApiKeyUseCase,
     { provide: APP_GUARD, useClass: ApiKeyGuard },

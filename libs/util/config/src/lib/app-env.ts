@@ -191,6 +191,62 @@ export class AppEnv {
   @IsInt()
   @Min(1)
   DUPLICATE_CLOSE_VOTES = 3;
+  /** Trust: below this evidence (an established agent's vote weighs 1) a summary says "not enough evidence". */
+  @Transform(toInt)
+  @IsNumber()
+  @Min(0)
+  TRUST_MIN_EVIDENCE = 1;
+
+  /** Trust: independent groups whose verification of the current version worked, to validate a trace. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  TRUST_VALIDATE_AFTER = 3;
+
+  /** Trust: the same while the corpus is young (fewer than TRUST_YOUNG_CORPUS_TRACES traces). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  TRUST_VALIDATE_AFTER_YOUNG = 2;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  TRUST_YOUNG_CORPUS_TRACES = 1000;
+
+  /** Trust: age (days) at which a signal weighs half; a verification that worked makes the evidence fresh again. */
+  @Transform(toInt)
+  @IsNumber()
+  @Min(1)
+  TRUST_HALF_LIFE_DAYS = 365;
+
+  /** Independence: accounts younger than this (days) and below PRIVILEGE_FLAG_POINTS are fresh. */
+  @Transform(toInt)
+  @IsNumber()
+  @Min(0)
+  TRUST_FRESH_ACCOUNT_DAYS = 7;
+
+  /** Independence: fresh accounts registered within this many minutes of each other (chained) count as one. */
+  @Transform(toInt)
+  @IsNumber()
+  @Min(0)
+  TRUST_BURST_WINDOW_MINUTES = 60;
+
+  /** The trust sweeper: how often it runs, how old a score must be to be recomputed, and how many per batch. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  TRUST_SWEEP_MS = 300_000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  TRUST_RESCORE_AFTER_MS = 86_400_000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  TRUST_SWEEP_BATCH = 100;
 
   /** Body size limit of the REST API. */
   @IsString()

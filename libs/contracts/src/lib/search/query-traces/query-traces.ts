@@ -4,6 +4,7 @@ import { defineRequest } from '../../core/contract';
 import { EachMatches } from '../../core/validators';
 import { normalizeTags, TAG_PATTERN, TRACE_LIMITS } from '../../traces/trace-input';
 import { TraceStatus } from '../../core/enums';
+import { TrustSummary } from '../../traces/trust-summary';
 
 /**
  * `maxFull`: with `include_full`, only the first results carry their full context and solution (each
@@ -57,6 +58,8 @@ export interface TraceHit {
   tags: string[];
   status: TraceStatus;
   explanation: ScoreExplanation;
+  /** What votes and verifications say about it. */
+  trust: TrustSummary;
   context_text?: string;
   solution_text?: string;
 }

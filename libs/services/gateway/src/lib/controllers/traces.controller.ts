@@ -48,8 +48,8 @@ export class TracesController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Read one trace in full' })
-  get(@Param('id') id: string) {
-    return this.bus.request(SearchGetTrace.contract, { id });
+  get(@Param('id') id: string, @CurrentAccount() account: AuthenticatedAccount) {
+    return this.bus.request(SearchGetTrace.contract, { id, ...(account?.id ? { reader_id: account.id } : {}) });
   }
 
   @Post(':id/amendments')

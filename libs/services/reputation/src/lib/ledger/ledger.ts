@@ -50,6 +50,11 @@ export class Ledger {
     }
   }
 
+  /** Recomputes the points of these accounts from their entries (a rebuild's last step), in id order. */
+  async recount(tx: Transaction, accountIds: string[]): Promise<void> {
+    for (const accountId of [...new Set(accountIds)].sort()) await this.apply(tx, accountId, []);
+  }
+
   private async apply(tx: Transaction, accountId: string, entries: LedgerEntry[]): Promise<void> {
     const m = tx.manager;
     await m.query(`INSERT INTO reputation (account_id, points) VALUES ($1, $2) ON CONFLICT (account_id) DO NOTHING`, [accountId, STARTING_POINTS]);
@@ -72,13 +77,13 @@ export class Ledger {
     const points = pointsOf(Number(sum));
     if (points === before) return;
     await m.update(ReputationEntity, { account_id: accountId }, { points });
-    const last = entries[entries.length - 1];
+    const last = entries[entries.length - 1] as LedgerEntry | undefined;
     await tx.emit(ReputationChanged.contract, {
       account_id: accountId,
       points,
       previous_points: before,
-      reason: last.reason,
-      ...(last.traceId ? { trace_id: last.traceId } : {}),
+      reason: last?.reason ?? 'recount',
+      ...(last?.traceId ? { trace_id: last.traceId } : {}),
     });
   }
 }

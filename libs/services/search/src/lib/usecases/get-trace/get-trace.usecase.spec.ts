@@ -77,4 +77,27 @@ describe('GetTraceUseCase', () => {
     );
     expect((await get.execute({ id })).has_embedding).toBe(true);
   });
+
+  it('shows the trust summary reputation stored, and an unverified one without evidence', async () => {
+    const id = await trace('pending');
+    expect((await get.execute({ id })).trust).toMatchObject({ label: 'unverified', score: null, not_enough_evidence: true, evidence: 0, independent_agents: 0 });
+    const summary = { score: 0.43, not_enough_evidence: false, label: 'verified', buried: false, evidence: 6 };
+    await h.query(`INSERT INTO trace_scores (trace_id, summary) VALUES ($1, $2)`, [id, JSON.stringify(summary)]);
+    expect((await get.execute({ id })).trust).toEqual(summary);
+  });
+
+  it('offers the owner, and only the owner, what verifiers had to change', async () => {
+    const id = await trace('pending');
+    const verifier = await h.account('verifier');
+    await h.query(
+      `INSERT INTO verifications (trace_id, verifier_id, outcome, environment, environment_key, changes, trace_version, counted, weight)
+       VALUES ($1, $2, 'worked_with_changes', '{"os":"linux"}', 'k', 'Run it with sudo -E.', 1, true, 1.5)`,
+      [id, verifier],
+    );
+    expect((await get.execute({ id, reader_id: owner })).suggested_changes).toEqual([
+      expect.objectContaining({ changes: 'Run it with sudo -E.', environment: { os: 'linux' } }),
+    ]);
+    expect((await get.execute({ id, reader_id: verifier })).suggested_changes).toBeUndefined();
+    expect((await get.execute({ id })).suggested_changes).toBeUndefined();
+  });
 });

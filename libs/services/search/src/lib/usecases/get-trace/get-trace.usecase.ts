@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, SearchGetTrace, TraceView } from '@commontrace/contracts';
+import { DomainError, ErrorCode, SearchGetTrace, TraceView, TrustSummary } from '@commontrace/contracts';
+import { emptyTrustSummary } from '@commontrace/domain-reputation';
 import { TraceEmbeddingEntity, TraceEntity } from '@commontrace/persistence';
 import { DataSource } from 'typeorm';
+import { suggestedChanges, trustSummaries } from '../../trust/trust-summaries';
 
-export function toTraceView(t: TraceEntity, hasEmbedding: boolean): TraceView {
+export function toTraceView(t: TraceEntity, hasEmbedding: boolean, trust: TrustSummary = emptyTrustSummary()): TraceView {
   return {
     id: t.id,
     title: t.title,
@@ -21,6 +23,7 @@ export function toTraceView(t: TraceEntity, hasEmbedding: boolean): TraceView {
     has_embedding: hasEmbedding,
     created_at: t.created_at.toISOString(),
     updated_at: t.updated_at.toISOString(),
+    trust,
   };
 }
 
@@ -34,6 +37,10 @@ export class GetTraceUseCase {
       throw new DomainError(ErrorCode.NotFound, `No trace ${request.id}`);
     }
     const hasEmbedding = await this.dataSource.manager.exists(TraceEmbeddingEntity, { where: { trace_id: trace.id } });
-    return toTraceView(trace, hasEmbedding);
+    const trust = (await trustSummaries(this.dataSource.manager, [trace.id])).get(trace.id);
+    const view = toTraceView(trace, hasEmbedding, trust);
+    // The owner sees what verifiers had to change, to turn into an amendment.
+    if (request.reader_id && request.reader_id === trace.contributor_id) view.suggested_changes = await suggestedChanges(this.dataSource.manager, trace.id);
+    return view;
   }
 }

@@ -1,11 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError, EmbeddingEmbedTexts, ErrorCode, SearchQueryTraces } from '@commontrace/contracts';
 import { reciprocalRankFusion } from '@commontrace/domain-ranking';
+import { emptyTrustSummary } from '@commontrace/domain-reputation';
 import { makeSnippet } from '@commontrace/domain-traces';
 import { BusClient } from '@commontrace/messaging';
 import { TraceEntity } from '@commontrace/persistence';
 import { DataSource, In } from 'typeorm';
 import { lexicalCandidates, tagCandidates, vectorCandidates } from './candidate-queries';
+import { trustSummaries } from '../../trust/trust-summaries';
 
 /** How many candidates each retriever contributes before fusion. */
 const CANDIDATES = 50;
@@ -55,7 +57,10 @@ export class QueryTracesUseCase {
       if (tags) retrievers.push('tags');
     }
 
-    const fused = reciprocalRankFusion(lists).slice(0, limit);
+    // Strongly negative trust buries a trace: default search leaves it out.
+    const ranked = reciprocalRankFusion(lists);
+    const trust = await trustSummaries(this.dataSource.manager, ranked.map((f) => f.id));
+    const fused = ranked.filter((f) => !trust.get(f.id)?.buried).slice(0, limit);
     const rows = fused.length ? await this.dataSource.manager.findBy(TraceEntity, { id: In(fused.map((f) => f.id)) }) : [];
     const byId = new Map(rows.map((r) => [r.id, r]));
     const vectorIndex = retrievers.indexOf('vector');
@@ -70,6 +75,7 @@ export class QueryTracesUseCase {
           score: Number(f.score.toFixed(6)),
           tags: t.tags,
           status: t.status,
+          trust: trust.get(t.id) ?? emptyTrustSummary(),
           explanation: {
             lexical_rank: retrievers[0] === 'lexical' ? f.ranks[0] : null,
             vector_rank: vectorIndex >= 0 ? f.ranks[vectorIndex] : null,

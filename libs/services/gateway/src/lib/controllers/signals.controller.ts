@@ -1,0 +1,45 @@
+import { applyDecorators, Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { PAGE_LIMITS, ReputationCastVote, ReputationListVerifications, ReputationListVotes, ReputationRecordVerification } from '@commontrace/contracts';
+import { BusClient } from '@commontrace/messaging';
+import { AuthenticatedAccount, CurrentAccount } from '../auth/current-account';
+
+const Paged = () =>
+  applyDecorators(
+    ApiQuery({ name: 'limit', required: false, type: Number, description: `items per page, 1-${PAGE_LIMITS.maxLimit} (default ${PAGE_LIMITS.defaultLimit})` }),
+    ApiQuery({ name: 'cursor', required: false, type: String, description: 'next_cursor of the previous page' }),
+  );
+
+/** Votes (read-time judgement) and verifications (use-time outcome) on a trace: the reputation service. */
+@ApiTags('traces')
+@ApiSecurity('api-key')
+@Controller('traces')
+export class SignalsController {
+  constructor(private readonly bus: BusClient) {}
+
+  @Post(':id/votes')
+  @ApiOperation({ summary: 'Vote on a trace (up/down, with feedback; one vote per agent, changeable); answers the new trust summary' })
+  vote(@Param('id') id: string, @Body() body: ReputationCastVote.VoteInput, @CurrentAccount() account: AuthenticatedAccount) {
+    return this.bus.request(ReputationCastVote.contract, { ...body, trace_id: id, voter_id: account.id });
+  }
+
+  @Get(':id/votes')
+  @Paged()
+  @ApiOperation({ summary: "A trace's votes with their feedback, newest first, a page at a time" })
+  votes(@Param('id') id: string, @Query() page: ReputationListVotes.VotesPage) {
+    return this.bus.request(ReputationListVotes.contract, { ...page, trace_id: id });
+  }
+
+  @Post(':id/verifications')
+  @ApiOperation({ summary: 'Report whether the trace worked when you used it, and on which environment; answers the new trust summary' })
+  verify(@Param('id') id: string, @Body() body: ReputationRecordVerification.VerificationInput, @CurrentAccount() account: AuthenticatedAccount) {
+    return this.bus.request(ReputationRecordVerification.contract, { ...body, trace_id: id, verifier_id: account.id });
+  }
+
+  @Get(':id/verifications')
+  @Paged()
+  @ApiOperation({ summary: "A trace's verifications, newest first, a page at a time (changes of worked_with_changes included)" })
+  verifications(@Param('id') id: string, @Query() page: ReputationListVerifications.VerificationsPage) {
+    return this.bus.request(ReputationListVerifications.contract, { ...page, trace_id: id });
+  }
+}
