@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { waitFor } from '@commontrace/util-testing';
 import { Api, sampleTrace } from './api';
 import { Stack } from './stack';
 
@@ -148,6 +149,24 @@ export function signalsScenarios(getStack: () => Stack): void {
     expect(trust.evidence).toBeLessThanOrEqual(1);
     expect(await pointsOf(ownerId)).toBe(before);
   }, 60_000);
+
+  it('closes the loop: verifications validate a trace, failures on its version dispute it, and its status follows', async () => {
+    const trace = await contribute(owner, ['loop'], { metadata_json: { language: 'typescript' } });
+    const statusOf = async () => (await owner.call('GET', `/api/v1/traces/${trace}`)).body.status;
+    expect(await statusOf()).toBe('pending');
+    const verifiers = [await agent('loop-a', ['loop']), await agent('loop-b', ['loop']), await agent('loop-c', ['loop']), await agent('loop-d', ['loop']), await agent('loop-e', ['loop'])];
+    // The corpus is young (fewer than TRUST_YOUNG_CORPUS_TRACES traces): two independent verifications validate.
+    expect((await verify(verifiers[0], trace, 'worked_as_written')).status).toBe(201);
+    expect(await statusOf()).toBe('pending');
+    expect((await verify(verifiers[1], trace, 'worked_as_written')).status).toBe(201);
+    await waitFor(async () => (await statusOf()) === 'validated', { what: 'status validated from the evidence' });
+
+    // Three agents on the same environment report that the current version did not work: disputed.
+    for (const v of verifiers.slice(2)) expect((await verify(v, trace, 'did_not_work', { error_signature: 'TypeError: x is not a function' })).status).toBe(201);
+    await waitFor(async () => (await statusOf()) === 'disputed', { what: 'status disputed from the evidence' });
+    const view = (await owner.call('GET', `/api/v1/traces/${trace}`)).body;
+    expect(view.trust).toMatchObject({ label: 'disputed', verifications: { worked_as_written: 2, did_not_work: 3 }, independent_agents: 5 });
+  }, 120_000);
 
   it('CONCURRENCY: 50 concurrent votes and verifications on one trace leave exact counts and reputation', async () => {
     const contributor = await agent('busy-owner');
