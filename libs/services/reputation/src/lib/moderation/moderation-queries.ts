@@ -1,5 +1,5 @@
 import { DomainError, ErrorCode, FLAG_CATEGORIES, FlagCategory, ModerationAction, TraceStatus } from '@commontrace/contracts';
-import { FlagTally, tallyFlags } from '@commontrace/domain-reputation';
+import { AccountFacts, FlagTally, independentCount, tallyFlags } from '@commontrace/domain-reputation';
 import { EntityManager } from 'typeorm';
 
 /** What moderation reads of a trace (ingest owns the row). */
@@ -8,6 +8,17 @@ export interface ModeratedTrace {
   title: string;
   contributor_id: string;
   status: TraceStatus;
+}
+
+/** The columns of `accounts` a flagger's independence needs, as `a.` of a query. */
+const FLAGGER_COLUMNS = 'a.id AS flagger_id, a.origin, a.created_by, a.created_at';
+
+/**
+ * A flagger's independence facts. A flagger holds the flag privilege, so it is never fresh: its
+ * flags count once per origin or creator (independence.ts), never once per burst.
+ */
+export function flaggerFacts(row: { flagger_id: string; origin: string | null; created_by: string | null; created_at: Date | string }): AccountFacts {
+  return { id: row.flagger_id, origin: row.origin, created_by: row.created_by, created_at: new Date(row.created_at), fresh: false };
 }
 
 /** The reads of flags and moderation, in one place. */
@@ -67,27 +78,27 @@ export const ModerationQueries = {
     return Number(row?.wilson ?? 0);
   },
 
-  /** The open flags of a trace with their flaggers' origins, tallied. */
+  /** The open flags of a trace with their flaggers' independence facts, tallied. */
   async openTally(m: EntityManager, traceId: string): Promise<FlagTally> {
-    const rows: { flagger_id: string; origin: string | null; weight: number; category: FlagCategory }[] = await m.query(
-      `SELECT f.flagger_id, a.origin, f.weight, f.category FROM flags f JOIN accounts a ON a.id = f.flagger_id
+    const rows: { flagger_id: string; origin: string | null; created_by: string | null; created_at: Date; weight: number; category: FlagCategory }[] = await m.query(
+      `SELECT ${FLAGGER_COLUMNS}, f.weight, f.category FROM flags f JOIN accounts a ON a.id = f.flagger_id
        WHERE f.trace_id = $1 AND f.status = 'open'`,
       [traceId],
     );
     return tallyFlags(
-      rows.map((r) => ({ accountId: r.flagger_id, origin: r.origin, weight: Number(r.weight), category: r.category })),
+      rows.map((r) => ({ account: flaggerFacts(r), weight: Number(r.weight), category: r.category })),
       FLAG_CATEGORIES,
     );
   },
 
-  /** Duplicate-close votes for closing the trace as a duplicate of `target`: open duplicate flags of agents with `reviewPoints`, one per origin. */
+  /** Duplicate-close votes for closing the trace as a duplicate of `target`: open duplicate flags of agents with `reviewPoints`, one per independent group. */
   async closeVotes(m: EntityManager, traceId: string, target: string, reviewPoints: number): Promise<number> {
-    const [row] = await m.query(
-      `SELECT count(DISTINCT COALESCE(a.origin, a.id::text))::int AS votes
+    const rows: { flagger_id: string; origin: string | null; created_by: string | null; created_at: Date }[] = await m.query(
+      `SELECT ${FLAGGER_COLUMNS}
        FROM flags f JOIN accounts a ON a.id = f.flagger_id JOIN reputation r ON r.account_id = f.flagger_id
        WHERE f.trace_id = $1 AND f.duplicate_of = $2 AND f.status = 'open' AND f.category = 'duplicate' AND r.points >= $3`,
       [traceId, target, reviewPoints],
     );
-    return Number(row?.votes ?? 0);
+    return independentCount(rows.map(flaggerFacts));
   },
 };

@@ -16,7 +16,7 @@ type Reply = ReputationFlagTrace.FlagTraceReply;
  * An agent with the flag privilege reports a trace (one flag per agent and trace; a repeat
  * replaces it and opens it again). The reason is scanned and redacted like a contribution. A
  * flag weighs `signalWeight` of the flagger's reputation in the trace's tags. One flag never
- * hides a trace: when the open flags' weight (accounts of one origin once, duplicate flags
+ * hides a trace: when the open flags' weight (one actor's accounts once, duplicate flags
  * aside) reaches FLAG_HIDE_WEIGHT, the system hides it, unless a moderator restored it before.
  * A duplicate flag from an agent with the review privilege is a close vote: at
  * DUPLICATE_CLOSE_VOTES independent votes for one original, the trace is merged into it.

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { FLAG_CATEGORIES, FlagCategory, PAGE_LIMITS, ReputationModerationQueue as Q } from '@commontrace/contracts';
 import { tallyFlags } from '@commontrace/domain-reputation';
 import { DataSource, EntityManager } from 'typeorm';
+import { flaggerFacts } from '../../moderation/moderation-queries';
 import { PrivilegeCheck } from '../../privileges/privilege-check';
 
 /** The newest reasons shown per flagged trace. */
@@ -23,7 +24,7 @@ interface Window {
  *   toward hiding and the newest reasons;
  * - amendments: pending amendments (ingest's table, read only), oldest first;
  * - duplicates: open duplicate flags from agents with the review privilege, by the trace and
- *   the original they name, most votes first (accounts of one origin vote once).
+ *   the original they name, most votes first (one actor's accounts vote once).
  */
 @Injectable()
 export class ModerationQueueUseCase {
@@ -55,13 +56,13 @@ export class ModerationQueueUseCase {
     const page = traces.slice(0, w.limit);
     const items: Q.FlaggedTrace[] = [];
     for (const t of page) {
-      const flags: { flagger_id: string; origin: string | null; weight: number; category: FlagCategory; reason: string; created_at: Date }[] = await m.query(
-        `SELECT f.flagger_id, a.origin, f.weight, f.category, f.reason, f.created_at FROM flags f JOIN accounts a ON a.id = f.flagger_id
+      const flags: { flagger_id: string; origin: string | null; created_by: string | null; registered_at: Date; weight: number; category: FlagCategory; reason: string; created_at: Date }[] = await m.query(
+        `SELECT f.flagger_id, a.origin, a.created_by, a.created_at AS registered_at, f.weight, f.category, f.reason, f.created_at FROM flags f JOIN accounts a ON a.id = f.flagger_id
          WHERE f.trace_id = $1 AND f.status = 'open' ORDER BY f.created_at DESC, f.id DESC`,
         [t.trace_id],
       );
       const tally = tallyFlags(
-        flags.map((f) => ({ accountId: f.flagger_id, origin: f.origin, weight: Number(f.weight), category: f.category })),
+        flags.map((f) => ({ account: flaggerFacts({ ...f, created_at: f.registered_at }), weight: Number(f.weight), category: f.category })),
         FLAG_CATEGORIES,
       );
       const byCategory: Partial<Record<FlagCategory, number>> = {};
