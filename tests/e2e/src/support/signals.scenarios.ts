@@ -150,6 +150,35 @@ export function signalsScenarios(getStack: () => Stack): void {
     expect(await pointsOf(ownerId)).toBe(before);
   }, 60_000);
 
+  it('search results carry the trust summary, and a trace that failed for many agents leaves default search', async () => {
+    const tag = `bury-${randomUUID().slice(0, 8)}`;
+    const kept = await contribute(owner, [tag]);
+    const failing = await contribute(owner, [tag]);
+    const verifiers = [];
+    for (let i = 0; i < 4; i++) verifiers.push(await agent(`bury-${i}`, [tag]));
+    expect((await verify(verifiers[0], kept, 'worked_as_written')).status).toBe(201);
+    let trust;
+    for (const v of verifiers) trust = (await verify(v, failing, 'did_not_work', { error_signature: 'Error: still broken' })).body.trust;
+    expect(trust).toMatchObject({ buried: true, not_enough_evidence: false, verifications: { did_not_work: 4 } });
+    const found = await owner.call('POST', '/api/v1/traces/search', { tags: [tag] });
+    expect(found.status).toBe(200);
+    expect(found.body.results.map((r: { id: string }) => r.id)).toEqual([kept]);
+    expect(found.body.results[0].trust).toMatchObject({ label: 'verified', verifications: { worked_as_written: 1 }, buried: false });
+    // Still readable by id: buried means "not offered by default", not hidden.
+    expect((await owner.call('GET', `/api/v1/traces/${failing}`)).status).toBe(200);
+  }, 60_000);
+
+  it('an agent whose signals all go to one contributor earns it nothing, until it signals another contributor too', async () => {
+    const favourite = await agent('favourite');
+    const trace = await contribute(favourite, ['fan']);
+    const fan = await agent('fan', ['fan']);
+    expect((await vote(fan, trace, 'up')).status).toBe(201);
+    expect((await trustOf(trace)).up).toBe(1);
+    expect(await pointsOf(favourite.id)).toBe(1);
+    expect((await vote(fan, await contribute(owner, ['fan']), 'up')).status).toBe(201);
+    expect(await pointsOf(favourite.id)).toBe(11);
+  });
+
   it('closes the loop: verifications validate a trace, failures on its version dispute it, and its status follows', async () => {
     const trace = await contribute(owner, ['loop'], { metadata_json: { language: 'typescript' } });
     const statusOf = async () => (await owner.call('GET', `/api/v1/traces/${trace}`)).body.status;
