@@ -7,6 +7,7 @@ export * from './lib/core/validation';
 export * from './lib/core/validators';
 export * from './lib/traces/trace-input';
 export * from './lib/traces/trace-view';
+export * from './lib/traces/visibility';
 export * from './lib/traces/trust-summary';
 
 // One namespace per subject: `IngestSubmitTrace.contract`, `IngestSubmitTrace.SubmitTraceRequest`, …

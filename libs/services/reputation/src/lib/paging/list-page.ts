@@ -1,6 +1,5 @@
-import { DomainError, ErrorCode, PAGE_LIMITS, TraceStatus } from '@commontrace/contracts';
+import { DomainError, ErrorCode, PAGE_LIMITS, servedOrNotFound, TraceStatus } from '@commontrace/contracts';
 import { DataSource } from 'typeorm';
-import { servedOrNotFound } from '../visibility/visibility';
 
 /** One page (plus one) of a trace's votes or verifications, newest change first, after the cursor row. */
 export async function listPage<T>(dataSource: DataSource, table: 'votes' | 'verifications', request: { trace_id: string; limit?: number; cursor?: string }): Promise<T[]> {

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { IngestAmendTrace } from '@commontrace/contracts';
+import { IngestAmendTrace, servedOrNotFound } from '@commontrace/contracts';
 import { Transaction, UnitOfWork } from '@commontrace/messaging';
 import { AmendmentEntity, TraceEntity } from '@commontrace/persistence';
 import { DataSource } from 'typeorm';
 import { ContentGuard } from '@commontrace/content-guard';
 import { Privileges } from '../../privileges/privileges';
-import { servedOrNotFound } from '../../privileges/visibility';
 import { checkBaseVersion } from './base-version';
 import { applyAmendment } from './apply-amendment';
 import { toAmendmentView } from './amendment-view';

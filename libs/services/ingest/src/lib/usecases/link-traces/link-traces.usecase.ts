@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, IngestLinkTraces, TraceStatusChanged } from '@commontrace/contracts';
+import { DomainError, ErrorCode, IngestLinkTraces, servedOrNotFound, TraceStatusChanged } from '@commontrace/contracts';
 import { Transaction, UnitOfWork } from '@commontrace/messaging';
 import { TraceEntity } from '@commontrace/persistence';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Privileges } from '../../privileges/privileges';
-import { servedOrNotFound } from '../../privileges/visibility';
 import { linkAuthority } from './link-rules';
 
 type LinkedTrace = Pick<TraceEntity, 'id' | 'contributor_id' | 'status'>;

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, IngestListAmendments, PAGE_LIMITS } from '@commontrace/contracts';
+import { DomainError, ErrorCode, fitPage, IngestListAmendments, PAGE_LIMITS, servedOrNotFound } from '@commontrace/contracts';
 import { AmendmentEntity, TraceEntity } from '@commontrace/persistence';
 import { DataSource } from 'typeorm';
-import { fitPage } from '../../paging/fit-page';
-import { servedOrNotFound } from '../../privileges/visibility';
 import { toAmendmentView } from '../amend-trace/amendment-view';
 
 /** A trace's amendments, newest first, a page at a time; the cursor is the last amendment of a page. */

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { IngestListVersions, PAGE_LIMITS } from '@commontrace/contracts';
+import { fitPage, IngestListVersions, PAGE_LIMITS, servedOrNotFound } from '@commontrace/contracts';
 import { AmendmentEntity, TraceEntity, TraceVersionEntity } from '@commontrace/persistence';
 import { DataSource, LessThan } from 'typeorm';
-import { fitPage } from '../../paging/fit-page';
-import { servedOrNotFound } from '../../privileges/visibility';
 
 type VersionView = IngestListVersions.TraceVersionView;
 

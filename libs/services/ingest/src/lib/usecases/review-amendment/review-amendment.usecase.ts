@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, IngestReviewAmendment } from '@commontrace/contracts';
+import { DomainError, ErrorCode, IngestReviewAmendment, servedOrNotFound } from '@commontrace/contracts';
 import { UnitOfWork } from '@commontrace/messaging';
 import { AmendmentEntity, TraceEntity } from '@commontrace/persistence';
 import { DataSource } from 'typeorm';
 import { Privileges } from '../../privileges/privileges';
-import { servedOrNotFound } from '../../privileges/visibility';
 import { checkBaseVersion } from '../amend-trace/base-version';
 import { applyAmendment } from '../amend-trace/apply-amendment';
 import { toAmendmentView } from '../amend-trace/amendment-view';

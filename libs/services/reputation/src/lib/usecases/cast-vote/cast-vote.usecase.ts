@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, FEEDBACK_TAGS, ReputationCastVote, TraceStatus, validationFailed, VOTE_SIGNS, VoteCast } from '@commontrace/contracts';
+import { DomainError, ErrorCode, FEEDBACK_TAGS, ReputationCastVote, servedOrNotFound, TraceStatus, validationFailed, VOTE_SIGNS, VoteCast } from '@commontrace/contracts';
 import { ContentGuard } from '@commontrace/content-guard';
 import { UnitOfWork } from '@commontrace/messaging';
 import { DataSource } from 'typeorm';
 import { SignalLedger } from '../../scoring/signal-ledger';
 import { TraceScorer } from '../../scoring/trace-scorer';
 import { corpusSize } from '../../scoring/signal-queries';
-import { servedOrNotFound } from '../../visibility/visibility';
 import { toVoteView, VoteRow } from './vote-view';
 
 /**

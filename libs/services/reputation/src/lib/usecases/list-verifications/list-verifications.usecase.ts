@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { PAGE_LIMITS, ReputationListVerifications } from '@commontrace/contracts';
+import { fitPage, PAGE_LIMITS, ReputationListVerifications } from '@commontrace/contracts';
 import { DataSource } from 'typeorm';
-import { fitPage } from '../../paging/fit-page';
 import { listPage } from '../../paging/list-page';
 import { toVerificationView, VerificationRow } from '../record-verification/verification-view';
 

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { PAGE_LIMITS, ReputationListVotes } from '@commontrace/contracts';
+import { fitPage, PAGE_LIMITS, ReputationListVotes } from '@commontrace/contracts';
 import { DataSource } from 'typeorm';
-import { fitPage } from '../../paging/fit-page';
 import { listPage } from '../../paging/list-page';
 import { toVoteView, VoteRow } from '../cast-vote/vote-view';
 

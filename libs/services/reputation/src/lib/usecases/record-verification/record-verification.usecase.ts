@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, ReputationRecordVerification, TraceStatus, TraceVerified, validationFailed } from '@commontrace/contracts';
+import { DomainError, ErrorCode, ReputationRecordVerification, servedOrNotFound, TraceStatus, TraceVerified, validationFailed } from '@commontrace/contracts';
 import { ContentGuard } from '@commontrace/content-guard';
 import { environmentKey, EnvironmentFacts } from '@commontrace/domain-reputation';
 import { UnitOfWork } from '@commontrace/messaging';
@@ -7,7 +7,6 @@ import { DataSource } from 'typeorm';
 import { SignalLedger } from '../../scoring/signal-ledger';
 import { TraceScorer } from '../../scoring/trace-scorer';
 import { corpusSize } from '../../scoring/signal-queries';
-import { servedOrNotFound } from '../../visibility/visibility';
 import { toVerificationView, VerificationRow } from './verification-view';
 
 /**

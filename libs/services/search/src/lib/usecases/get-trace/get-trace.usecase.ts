@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, SearchGetTrace, TraceView, TrustSummary } from '@commontrace/contracts';
+import { SearchGetTrace, servedOrNotFound, TraceView, TrustSummary } from '@commontrace/contracts';
 import { emptyTrustSummary } from '@commontrace/domain-reputation';
 import { TraceEmbeddingEntity, TraceEntity } from '@commontrace/persistence';
 import { DataSource } from 'typeorm';
@@ -32,10 +32,7 @@ export class GetTraceUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(request: SearchGetTrace.GetTraceRequest): Promise<SearchGetTrace.GetTraceReply> {
-    const trace = await this.dataSource.manager.findOne(TraceEntity, { where: { id: request.id } });
-    if (!trace || trace.status === 'hidden') {
-      throw new DomainError(ErrorCode.NotFound, `No trace ${request.id}`);
-    }
+    const trace = servedOrNotFound(await this.dataSource.manager.findOne(TraceEntity, { where: { id: request.id } }), request.id);
     const hasEmbedding = await this.dataSource.manager.exists(TraceEmbeddingEntity, { where: { trace_id: trace.id } });
     const trust = (await trustSummaries(this.dataSource.manager, [trace.id])).get(trace.id);
     const view = toTraceView(trace, hasEmbedding, trust);

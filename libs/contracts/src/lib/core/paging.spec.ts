@@ -1,4 +1,4 @@
-import { fitPage } from './fit-page';
+import { fitPage } from './paging';
 
 describe('fitPage', () => {
   const items = (n: number, chars: number) => Array.from({ length: n }, (_, i) => ({ i, text: 'x'.repeat(chars) }));
