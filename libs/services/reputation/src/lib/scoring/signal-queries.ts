@@ -114,9 +114,10 @@ export async function signerSignals(m: EntityManager, signerId: string): Promise
   return rows.map((r) => ({ ...r, direction: Number(r.direction) }));
 }
 
-/** How many traces the corpus holds (a young corpus validates with fewer verifications). */
-export async function corpusSize(m: EntityManager): Promise<number> {
-  const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM traces`);
+/** How many traces the corpus holds, up to `countUpTo` (a young corpus validates with fewer verifications). */
+export async function corpusSize(m: EntityManager, countUpTo: number): Promise<number> {
+  // Counted up to the bound only: the answer decides "is the corpus young", and a vote's work stays bounded at any corpus size.
+  const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM (SELECT 1 FROM traces LIMIT $1) t`, [countUpTo]);
   return Number(n);
 }
 

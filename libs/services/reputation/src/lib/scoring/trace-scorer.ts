@@ -14,6 +14,7 @@ import {
 } from '@commontrace/domain-reputation';
 import { Transaction } from '@commontrace/messaging';
 import { AppEnv } from '@commontrace/util-config';
+import { EntityManager } from 'typeorm';
 import { DomainReputation } from './domain-reputation';
 import { accountFacts, burstWindowMs } from './independence-facts';
 import { corpusSize, SignalRow, TraceContext, traceContext, TraceFacts } from './signal-queries';
@@ -55,6 +56,11 @@ export class TraceScorer {
   ) {}
 
   /** Locks the trace's score row, creating it if missing. Returns the standing it holds. */
+  /** The corpus size that decides whether it is young, counted no further than TRUST_YOUNG_CORPUS_TRACES. */
+  corpusSize(m: EntityManager): Promise<number> {
+    return corpusSize(m, this.env.TRUST_YOUNG_CORPUS_TRACES);
+  }
+
   async lock(tx: Transaction, traceId: string): Promise<TraceStanding> {
     // An upsert that changes nothing still locks the row (and creates it when missing).
     const [row] = await tx.manager.query(
@@ -84,7 +90,7 @@ export class TraceScorer {
     const signals = rows.map((r) => this.toSignal(r, env));
     const trustOptions = { now, minEvidence: this.env.TRUST_MIN_EVIDENCE, halfLifeDays: this.env.TRUST_HALF_LIFE_DAYS };
     const scored = weighSignals(signals, groups, trustOptions);
-    const n = validateAfter(options.corpus ?? (await corpusSize(m)), this.env.TRUST_VALIDATE_AFTER, this.env.TRUST_VALIDATE_AFTER_YOUNG, this.env.TRUST_YOUNG_CORPUS_TRACES);
+    const n = validateAfter(options.corpus ?? (await this.corpusSize(m)), this.env.TRUST_VALIDATE_AFTER, this.env.TRUST_VALIDATE_AFTER_YOUNG, this.env.TRUST_YOUNG_CORPUS_TRACES);
     const decision = decideStanding(scored, trace.version, n);
     const trust = summarizeTrust(scored, decision.standing, trustOptions);
     const tallies = groupTallies(scored);

@@ -5,7 +5,6 @@ import { UnitOfWork } from '@commontrace/messaging';
 import { DataSource } from 'typeorm';
 import { SignalLedger } from '../../scoring/signal-ledger';
 import { TraceScorer } from '../../scoring/trace-scorer';
-import { corpusSize } from '../../scoring/signal-queries';
 import { toVoteView, VoteRow } from './vote-view';
 
 /**
@@ -39,7 +38,7 @@ export class CastVoteUseCase {
     const trace = servedOrNotFound(rows[0], request.trace_id);
     if (trace.contributor_id === request.voter_id) throw new DomainError(ErrorCode.Forbidden, 'You cannot vote on your own trace');
 
-    const corpus = await corpusSize(this.dataSource.manager);
+    const corpus = await this.scorer.corpusSize(this.dataSource.manager);
     return this.uow.run(
       async (tx) => {
         await this.scorer.lock(tx, trace.id);

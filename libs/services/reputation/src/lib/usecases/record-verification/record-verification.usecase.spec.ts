@@ -101,3 +101,31 @@ describe('RecordVerificationUseCase', () => {
     expect(reply.trust).toMatchObject({ positive: 3, negative: 1, evidence: 4 });
   });
 });
+
+describe('RecordVerificationUseCase once the corpus is no longer young', () => {
+  let h: UseCaseHarness;
+  let f: Fixtures;
+  let verify: RecordVerificationUseCase;
+
+  beforeAll(async () => {
+    h = await UseCaseHarness.start({ module: ReputationModule, env: { TRUST_YOUNG_CORPUS_TRACES: '3' } });
+    f = new Fixtures(h);
+    verify = h.get(RecordVerificationUseCase);
+  }, 60_000);
+  afterAll(() => h.close());
+
+  const ENV = { language: 'typescript', runtime: 'node 20.11' };
+  const worked = (trace_id: string, verifier_id: string) => verify.execute({ trace_id, verifier_id, outcome: 'worked_as_written', environment: ENV });
+
+  it('needs TRUST_VALIDATE_AFTER (3) independent verifications, not the young corpus’s 2', async () => {
+    const owner = await f.account();
+    const trace = await f.trace(owner, { tags: ['grown'] });
+    for (let i = 0; i < 3; i++) await f.trace(await f.account(), { tags: ['grown'] });
+    const [a, b, c] = [await f.established(['grown']), await f.established(['grown']), await f.established(['grown'])];
+    await worked(trace, a);
+    await worked(trace, b);
+    expect((await f.score(trace)).standing).toBe('pending');
+    await worked(trace, c);
+    expect((await f.score(trace)).standing).toBe('validated');
+  });
+});

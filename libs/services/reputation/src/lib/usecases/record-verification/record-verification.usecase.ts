@@ -6,7 +6,6 @@ import { UnitOfWork } from '@commontrace/messaging';
 import { DataSource } from 'typeorm';
 import { SignalLedger } from '../../scoring/signal-ledger';
 import { TraceScorer } from '../../scoring/trace-scorer';
-import { corpusSize } from '../../scoring/signal-queries';
 import { toVerificationView, VerificationRow } from './verification-view';
 
 /**
@@ -42,7 +41,7 @@ export class RecordVerificationUseCase {
     const counted = trace.contributor_id !== request.verifier_id;
     const environment = texts.environment as Record<string, unknown>;
 
-    const corpus = await corpusSize(this.dataSource.manager);
+    const corpus = await this.scorer.corpusSize(this.dataSource.manager);
     return this.uow.run(
       async (tx) => {
         await this.scorer.lock(tx, trace.id);
