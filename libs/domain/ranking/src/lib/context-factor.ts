@@ -23,7 +23,7 @@ export interface EnvironmentView {
 export const MAX_CONTEXT_ENTRIES = 32;
 const FIELDS = ['language', 'framework', 'runtime', 'os'] as const;
 const VERSION_GROUPS = ['versions', 'packages', 'tools'] as const;
-const LOOKS_LIKE_VERSION = /^\s*[v=^~<>]{0,3}\s*\d/;
+const LOOKS_LIKE_VERSION = /^[\sv=^~<>]{0,8}\d/;
 
 const LANGUAGE_ALIASES: Record<string, string> = {
   ts: 'typescript', js: 'javascript', node: 'javascript', nodejs: 'javascript', py: 'python', python3: 'python',
@@ -46,7 +46,7 @@ const head = (v: string) => v.split(/[\s@/_-]/)[0] ?? v;
 export const normalizeLanguage = (v: string) => LANGUAGE_ALIASES[v] ?? v;
 export const normalizeFramework = (v: string) => FRAMEWORK_ALIASES[v] ?? v;
 export function normalizeOs(v: string): string {
-  const h = head(v).replace(/[\d.]+$/, '');
+  const h = /^[^\d.]*/.exec(head(v))?.[0] ?? '';
   if (h.startsWith('macos')) return 'macos';
   if (h.startsWith('windows')) return 'windows';
   return OS_FAMILIES[h] ?? h;

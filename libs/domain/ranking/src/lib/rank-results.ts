@@ -12,9 +12,10 @@ export interface RankResultsOptions<C extends RankingCandidate> {
 }
 
 /**
- * The whole re-ranking, in order: score and sort (rerank), successors take the place of the
- * traces they supersede, near-duplicates collapse into their best-ranked member, then the top
- * places are made diverse. Pure; the caller pages the result.
+ * The whole re-ranking, in order: score and sort (rerank), near-duplicates collapse into their
+ * best-ranked member, the top places are made diverse, and last successors take the place of the
+ * traces they supersede (a rule, so nothing after it may put the old trace back above the new).
+ * Pure; the caller pages the result.
  */
 export function rankResults<C extends RankingCandidate>(
   candidates: readonly C[],
@@ -24,7 +25,7 @@ export function rankResults<C extends RankingCandidate>(
 ): RankedResult<C>[] {
   const weights = options.weights ?? DEFAULT_RANKING_WEIGHTS;
   const scored = rerank(candidates, searcherContext, now, weights);
-  const promoted = promoteSuccessors(scored, { dropSuperseded: options.dropSuperseded });
-  const collapsed = collapseDuplicates(promoted);
-  return diversify(collapsed, options.similarity ?? tagTitleJaccard, weights);
+  const collapsed = collapseDuplicates(scored);
+  const diverse = diversify(collapsed, options.similarity ?? tagTitleJaccard, weights);
+  return promoteSuccessors(diverse, { dropSuperseded: options.dropSuperseded });
 }
