@@ -42,7 +42,7 @@ describe('rerank', () => {
   it('sinks a trace whose declared version range excludes the searcher’s', () => {
     const declared = (range: string) => ({ language: 'typescript', metadata: { versions: { typescript: range } } });
     const ranked = rerank(
-      [candidate('ts4-only', { relevance: 1 / 61, ...declared('<5') }), candidate('ts5', { relevance: 1 / 62, ...declared('^5.0') })],
+      [candidate('ts4-only', { relevance: 1 / 61, ...declared('<5') }), candidate('ts5', { relevance: 1 / 64, ...declared('^5.0') })],
       { language: 'typescript', versions: { typescript: '5.4' } },
       SPEC_NOW,
     );
