@@ -77,6 +77,15 @@ describe('contextFactor', () => {
     });
   });
 
+  it('never reads inherited names as aliases', () => {
+    const r = contextFactor({ language: 'constructor', framework: '__proto__', os: 'tostring' }, { language: 'constructor', framework: 'toString', metadata: { os: 'hasownproperty' } });
+    expect(r.checks.map((c) => [c.key, c.outcome])).toEqual([
+      ['language', 'match'],
+      ['framework', 'mismatch'],
+      ['os', 'mismatch'],
+    ]);
+  });
+
   it('reads a bounded number of entries from a huge context', () => {
     const huge = Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`pkg${i}`, '1.0.0']));
     expect(readEnvironment(huge, true).versions.size).toBeLessThanOrEqual(32);

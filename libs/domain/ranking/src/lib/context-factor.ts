@@ -43,13 +43,17 @@ const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() &
 /** The first word of a name (`"node 20.11"` → node, `"ubuntu-22.04"` → ubuntu). */
 const head = (v: string) => v.split(/[\s@/_-]/)[0] ?? v;
 
-export const normalizeLanguage = (v: string) => LANGUAGE_ALIASES[v] ?? v;
-export const normalizeFramework = (v: string) => FRAMEWORK_ALIASES[v] ?? v;
+/** A table's own entry for a key (never an inherited one such as `constructor`). */
+const own = (table: Record<string, string>, key: string): string | undefined =>
+  Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+
+export const normalizeLanguage = (v: string) => own(LANGUAGE_ALIASES, v) ?? v;
+export const normalizeFramework = (v: string) => own(FRAMEWORK_ALIASES, v) ?? v;
 export function normalizeOs(v: string): string {
   const h = /^[^\d.]*/.exec(head(v))?.[0] ?? '';
   if (h.startsWith('macos')) return 'macos';
   if (h.startsWith('windows')) return 'windows';
-  return OS_FAMILIES[h] ?? h;
+  return own(OS_FAMILIES, h) ?? h;
 }
 
 /** Reads an environment from a free-form object (see EnvironmentView); `topLevelVersions` for the searcher's context. */
@@ -150,7 +154,7 @@ export function contextFactor(searcherContext: unknown, trace: ContextTrace, wei
     const s = normalizeLanguage(mine.language);
     const t = theirs.language ? normalizeLanguage(theirs.language) : null;
     if (t === s || (!t && (tags.has(s) || tags.has(mine.language)))) add('language', mine.language, theirs.language, 'match', w.match.language);
-    else if (t && KIN[s] === t) add('language', mine.language, theirs.language, 'kin', 1);
+    else if (t && own(KIN, s) === t) add('language', mine.language, theirs.language, 'kin', 1);
     else if (t) add('language', mine.language, theirs.language, 'mismatch', w.mismatch.language);
     else add('language', mine.language, null, 'unknown', 1);
   }

@@ -23,6 +23,10 @@ describe('statusFactor', () => {
     expect(statusFactor('validated', 'b')?.successor_id).toBeNull();
   });
 
+  it('treats a status it does not know as pending', () => {
+    expect(statusFactor('constructor' as never, null)?.multiplier).toBe(1);
+  });
+
   it('is positive for every status but hidden', () => {
     for (const s of TRACE_STATUSES.filter((x) => x !== 'hidden')) expect(statusFactor(s, null)?.multiplier).toBeGreaterThan(0);
   });

@@ -25,6 +25,6 @@ export function statusFactor(
 ): StatusFactor | null {
   if (isHiddenStatus(status)) return null;
   const table = weights.status;
-  const multiplier = status in table ? table[status as keyof typeof table] : table.pending;
+  const multiplier = Object.prototype.hasOwnProperty.call(table, status) ? table[status as keyof typeof table] : table.pending;
   return { multiplier: multiplier > 0 ? multiplier : table.pending, status, successor_id: status === 'superseded' ? (superseded_by ?? null) : null };
 }
