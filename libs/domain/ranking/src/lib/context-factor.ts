@@ -142,8 +142,17 @@ export interface ContextFactor {
  * - anything the trace does not say is unknown: neutral.
  */
 export function contextFactor(searcherContext: unknown, trace: ContextTrace, weights: RankingWeights = DEFAULT_RANKING_WEIGHTS): ContextFactor {
+  return contextFactorFor(readSearcherContext(searcherContext), trace, weights);
+}
+
+/** The searcher's context as context matching reads it: read once per search, used for every candidate. */
+export function readSearcherContext(searcherContext: unknown): EnvironmentView {
+  return readEnvironment(searcherContext, true);
+}
+
+/** contextFactor for a searcher context already read (readSearcherContext). */
+export function contextFactorFor(mine: EnvironmentView, trace: ContextTrace, weights: RankingWeights = DEFAULT_RANKING_WEIGHTS): ContextFactor {
   const w = weights.context;
-  const mine = readEnvironment(searcherContext, true);
   const theirs = traceEnvironment(trace);
   const tags = new Set((trace.tags ?? []).filter((t): t is string => typeof t === 'string').map((t) => t.toLowerCase()));
   const checks: ContextCheck[] = [];

@@ -18,9 +18,16 @@ export function descriptorTerms(c: Pick<RankingCandidate, 'tags' | 'title'>): Se
 }
 
 /** Jaccard similarity of the two candidates' tags and title terms: the default for diversity. */
+const termsOf = new WeakMap<object, Set<string>>();
+function cachedTerms(c: Pick<RankingCandidate, 'tags' | 'title'>): Set<string> {
+  let terms = termsOf.get(c);
+  if (!terms) termsOf.set(c, (terms = descriptorTerms(c)));
+  return terms;
+}
+
 export function tagTitleJaccard(a: Pick<RankingCandidate, 'tags' | 'title'>, b: Pick<RankingCandidate, 'tags' | 'title'>): number {
-  const x = descriptorTerms(a);
-  const y = descriptorTerms(b);
+  const x = cachedTerms(a);
+  const y = cachedTerms(b);
   if (!x.size && !y.size) return 0;
   let shared = 0;
   for (const t of x) if (y.has(t)) shared++;
@@ -45,6 +52,8 @@ export function diversify<C extends RankingCandidate>(
   const pool = ranked.slice(0, Math.max(places, poolSize));
   const best = Math.max(...pool.map((r) => r.score));
   const norm = (s: number) => (best > 0 ? s / best : 0);
+  // Each pair is compared at most once (the redundancy of a result only grows as places fill).
+  const redundancy = new Map<RankedResult<C>, number>();
   const sim = (a: C, b: C) => {
     const s = similarity(a, b);
     return Number.isFinite(s) ? Math.min(1, Math.max(0, s)) : 0;
@@ -52,11 +61,13 @@ export function diversify<C extends RankingCandidate>(
   const chosen: RankedResult<C>[] = [pool[0]];
   const left = pool.slice(1);
   while (chosen.length < places && left.length) {
+    const last = chosen[chosen.length - 1];
     let pick = 0;
     let pickValue = -Infinity;
     left.forEach((r, i) => {
-      const redundancy = Math.max(...chosen.map((c) => sim(r.candidate, c.candidate)));
-      const value = lambda * norm(r.score) - (1 - lambda) * redundancy;
+      const worst = Math.max(redundancy.get(r) ?? 0, sim(r.candidate, last.candidate));
+      redundancy.set(r, worst);
+      const value = lambda * norm(r.score) - (1 - lambda) * worst;
       if (value > pickValue) {
         pick = i;
         pickValue = value;

@@ -114,6 +114,14 @@ describe('ranking properties', () => {
     );
   });
 
+  it('rerank scores each candidate as scoreCandidate does', () => {
+    fc.assert(
+      fc.property(candidatesArb, contextArb, (cs, ctx) => {
+        for (const r of rerank(cs, ctx, SPEC_NOW)) expect(r.explanation).toEqual(scoreCandidate(r.candidate, ctx, SPEC_NOW)?.explanation);
+      }),
+    );
+  });
+
   it('the order of the input does not change the set of scores', () => {
     fc.assert(
       fc.property(candidatesArb, contextArb, (cs, ctx) => {

@@ -1,5 +1,5 @@
 import { TraceStatus, TrustSummary } from '@commontrace/contracts';
-import { ContextFactor, contextFactor } from './context-factor';
+import { ContextFactor, contextFactorFor, EnvironmentView, readSearcherContext } from './context-factor';
 import { FreshnessFactor, freshnessFactor } from './freshness-factor';
 import { DEFAULT_RANKING_WEIGHTS, RankingWeights } from './ranking-weights';
 import { isHiddenStatus, StatusFactor, statusFactor } from './status-factor';
@@ -60,14 +60,18 @@ export function scoreCandidate<C extends RankingCandidate>(
   now: Date,
   weights: RankingWeights = DEFAULT_RANKING_WEIGHTS,
 ): RankedResult<C> | null {
+  return scoreWith(candidate, readSearcherContext(searcherContext), now, weights);
+}
+
+function scoreWith<C extends RankingCandidate>(candidate: C, searcher: EnvironmentView, now: Date, weights: RankingWeights): RankedResult<C> | null {
   if (isExcluded(candidate)) return null;
   const status = statusFactor(candidate.status, candidate.superseded_by, weights);
   if (!status) return null;
   const relevance = Number.isFinite(candidate.relevance) && candidate.relevance > 0 ? candidate.relevance : 0;
   const trust = trustFactor(candidate.trust, weights);
   const freshness = freshnessFactor({ ...candidate, last_verified_at: candidate.trust.last_verified_at ?? null }, now, weights);
-  const context = contextFactor(
-    searcherContext,
+  const context = contextFactorFor(
+    searcher,
     { language: candidate.language, framework: candidate.framework, tags: candidate.tags, metadata: candidate.metadata, verified_environments: candidate.trust.environments ?? [] },
     weights,
   );
@@ -101,8 +105,9 @@ export function rerank<C extends RankingCandidate>(
   now: Date,
   weights: RankingWeights = DEFAULT_RANKING_WEIGHTS,
 ): RankedResult<C>[] {
+  const searcher = readSearcherContext(searcherContext);
   const scored = candidates
-    .map((c, index) => ({ result: scoreCandidate(c, searcherContext, now, weights), index }))
+    .map((c, index) => ({ result: scoreWith(c, searcher, now, weights), index }))
     .filter((x): x is { result: RankedResult<C>; index: number } => x.result !== null);
   scored.sort(
     (a, b) => b.result.score - a.result.score || b.result.explanation.relevance.multiplier - a.result.explanation.relevance.multiplier || a.index - b.index,

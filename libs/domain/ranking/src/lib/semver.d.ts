@@ -3,7 +3,7 @@
  * matching uses. Replace with `@types/semver` once it is a declared dependency.
  */
 declare module 'semver' {
-  interface SemVer {
+  export interface SemVer {
     major: number;
     minor: number;
     patch: number;
@@ -12,6 +12,10 @@ declare module 'semver' {
   interface Options {
     loose?: boolean;
     includePrerelease?: boolean;
+  }
+  export class Range {
+    constructor(range: string, options?: Options | boolean);
+    test(version: string | SemVer): boolean;
   }
   export function coerce(version: string | null | undefined, options?: Options): SemVer | null;
   export function validRange(range: string | null | undefined, options?: Options | boolean): string | null;

@@ -27,4 +27,10 @@ describe('compareToDeclared', () => {
     expect(compareToDeclared('20', '1'.repeat(100))).toBe('unknown');
     expect(looseVersion('node 20.11.1')?.version).toBe('20.11.1');
   });
+
+  it('keeps answering correctly past the size of its memo', () => {
+    for (let i = 0; i < 5000; i++) expect(compareToDeclared(`${i % 50}.1`, `>=${i} <${i + 1}`)).toBe(i < 50 ? 'inside_range' : 'outside_range');
+    expect(compareToDeclared('20.11', '>=18 <21')).toBe('inside_range');
+    expect(compareToDeclared('20.11', '>=18 <21')).toBe('inside_range');
+  });
 });
