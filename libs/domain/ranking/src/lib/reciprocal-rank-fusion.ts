@@ -1,5 +1,7 @@
-/** The usual RRF constant: it damps the advantage of the very top ranks. */
-export const RRF_K = 60;
+import { DEFAULT_RANKING_WEIGHTS, RankingWeights } from './ranking-weights';
+
+/** The usual RRF constant: it damps the advantage of the very top ranks (ranking-weights.ts holds the one in use). */
+export const RRF_K = DEFAULT_RANKING_WEIGHTS.fusion.k;
 
 export interface FusedItem {
   id: string;
@@ -8,11 +10,24 @@ export interface FusedItem {
   ranks: (number | null)[];
 }
 
+export interface FusionOptions {
+  /** The RRF constant (default RRF_K). */
+  k?: number;
+  /** One weight per list (default 1 each); a missing, negative or non-finite weight counts as 1. */
+  weights?: readonly number[];
+}
+
 /**
- * Reciprocal rank fusion: each list contributes 1 / (k + rank) for every item it holds.
- * Items found by several retrievers rise; ties keep the order of first appearance.
+ * Weighted reciprocal rank fusion: list i contributes weights[i] / (k + rank) for every item it
+ * holds (rank 1-based). Items found by several retrievers rise; ties keep the order of first
+ * appearance. A number as second argument is the k of unweighted RRF.
  */
-export function reciprocalRankFusion(lists: string[][], k = RRF_K): FusedItem[] {
+export function reciprocalRankFusion(lists: string[][], options: number | FusionOptions = {}): FusedItem[] {
+  const { k = RRF_K, weights = [] } = typeof options === 'number' ? { k: options } : options;
+  const weightOf = (i: number) => {
+    const w = weights[i];
+    return typeof w === 'number' && Number.isFinite(w) && w >= 0 ? w : 1;
+  };
   const fused = new Map<string, FusedItem>();
   lists.forEach((list, listIndex) => {
     list.forEach((id, position) => {
@@ -23,8 +38,21 @@ export function reciprocalRankFusion(lists: string[][], k = RRF_K): FusedItem[] 
       }
       if (item.ranks[listIndex] !== null) return;
       item.ranks[listIndex] = position + 1;
-      item.score += 1 / (k + position + 1);
+      item.score += weightOf(listIndex) / (k + position + 1);
     });
   });
   return [...fused.values()].sort((a, b) => b.score - a.score);
+}
+
+/** The fusion options for lists named by retriever (`error_signature`, `lexical`, `vector`, `tags`), from the weights. */
+export function fusionOptionsFor(retrievers: readonly string[], weights: RankingWeights = DEFAULT_RANKING_WEIGHTS): Required<FusionOptions> {
+  return {
+    k: weights.fusion.k,
+    weights: retrievers.map((r) => weights.fusion.retrievers[r] ?? weights.fusion.defaultWeight),
+  };
+}
+
+/** A fused item's ranks by retriever name, for `explain`. */
+export function ranksByRetriever(item: Pick<FusedItem, 'ranks'>, retrievers: readonly string[]): Record<string, number | null> {
+  return Object.fromEntries(retrievers.map((r, i) => [r, item.ranks[i] ?? null]));
 }
