@@ -1,4 +1,5 @@
 // Core: how subjects, payloads and errors are described.
+export * from './lib/core/canonical-json';
 export * from './lib/core/contract';
 export * from './lib/core/enums';
 export * from './lib/core/errors';

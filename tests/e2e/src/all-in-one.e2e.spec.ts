@@ -4,6 +4,7 @@ import { idempotencyScenarios } from './support/idempotency.scenarios';
 import { ingestRulesScenarios } from './support/ingest-rules.scenarios';
 import { reputationScenarios } from './support/reputation.scenarios';
 import { moderationScenarios } from './support/moderation.scenarios';
+import { searchScenarios } from './support/search.scenarios';
 import { signalsScenarios } from './support/signals.scenarios';
 import { removeDir, Stack, startAllInOne } from './support/stack';
 
@@ -23,6 +24,7 @@ describe('all-in-one mode: one process, in-process transport, embedded PGlite', 
   describe('idempotency', () => idempotencyScenarios(() => stack, { concurrentTransactions: false }));
   describe('flags and moderation', () => moderationScenarios(() => stack));
   describe('votes, verifications and trust', () => signalsScenarios(() => stack));
+  describe('search ranking, filters and pages', () => searchScenarios(() => stack));
 
   it('keeps its data on disk across a restart', async () => {
     const api = new Api(stack.baseUrl);

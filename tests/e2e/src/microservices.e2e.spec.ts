@@ -3,6 +3,7 @@ import { idempotencyScenarios } from './support/idempotency.scenarios';
 import { ingestRulesScenarios } from './support/ingest-rules.scenarios';
 import { reputationScenarios } from './support/reputation.scenarios';
 import { moderationScenarios } from './support/moderation.scenarios';
+import { searchScenarios } from './support/search.scenarios';
 import { signalsScenarios } from './support/signals.scenarios';
 import { Stack, startMicroservices } from './support/stack';
 
@@ -21,6 +22,7 @@ describe('microservices mode: gateway and services over NATS, PostgreSQL with pg
   describe('idempotency', () => idempotencyScenarios(() => stack, { concurrentTransactions: true }));
   describe('flags and moderation', () => moderationScenarios(() => stack));
   describe('votes, verifications and trust', () => signalsScenarios(() => stack));
+  describe('search ranking, filters and pages', () => searchScenarios(() => stack));
 
   it('serves readiness and metrics on every service', async () => {
     const urls = stack.serviceUrls();

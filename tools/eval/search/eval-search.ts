@@ -12,6 +12,7 @@
  *   EVAL_SETS          comma-separated set names to run (default: all; the project's is search-seed)
  *   EVAL_LIMIT         results asked for per query, the depth of MAP and MRR (default 50, the API's maximum)
  *   EVAL_DISTRACTORS   realistic distractor traces stored beside each corpus (default 0; offline embedder only)
+ *   EVAL_MODES         comma-separated search modes to measure (default: ranked,hybrid,lexical,vector)
  *   EVAL_LOG_LEVEL     log level of the evaluated process (default warn)
  *   TEST_POSTGRES_URL  the PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres)
  *   EMBEDDING_PROVIDER and the other EMBEDDING_* / OPENAI_* settings are passed to the evaluated process.
@@ -23,26 +24,15 @@ import { EvalSet, gradesOf, LabelledQuery, loadSets } from './sets';
 import { distractor, loadCorpus, loadDistractors, post, Stack, startStack } from './stack';
 
 /**
- * The search modes measured, each with what it adds to the request. Today the search has one
- * path (full text OR-ed and ranked by ts_rank_cd, plus vector top-K, fused by RRF) and no mode
- * or explain option: that path is "hybrid". A mode the search offers later is one more line here.
+ * The search modes measured, each sent as the request's `mode`: `ranked` (the default search),
+ * `hybrid` (fused retrievers, no re-rank), and each retriever alone. `EVAL_MODES` picks some.
  */
-const MODES: { name: string; request: Record<string, unknown>; parts?: boolean }[] = [
-  { name: 'hybrid', request: {}, parts: true },
-  // e.g. { name: 'lexical', request: { mode: 'lexical' } }, { name: 'ranked', request: { mode: 'ranked' } },
-];
+const ALL_MODES = SearchQueryTraces.SEARCH_MODES;
+const MODES: { name: string; request: Record<string, unknown> }[] = (process.env['EVAL_MODES']?.split(',') ?? [...ALL_MODES]).map((name) => {
+  if (!(ALL_MODES as readonly string[]).includes(name)) throw new Error(`EVAL_MODES: unknown mode ${name} (known: ${ALL_MODES.join(', ')})`);
+  return { name, request: { mode: name } };
+});
 const BASELINE = 'bm25';
-/**
- * A diagnosis, not a mode: with `parts`, each retriever's own ranking before fusion, read from
- * the rank it gave each returned result (explanation.lexical_rank / vector_rank). Fusion can
- * leave a retriever's lower candidates out of the top `limit`, so a list is kept only as far as
- * its ranks run 1, 2, 3, … without a gap: what is kept is exact, and the figures are lower
- * bounds of the retriever's (exact where the kept depth reaches the metric's cut-off).
- */
-const PARTS = [
-  { suffix: 'lexical', rank: (e: SearchQueryTraces.ScoreExplanation) => e.lexical_rank },
-  { suffix: 'vector', rank: (e: SearchQueryTraces.ScoreExplanation) => e.vector_rank },
-] as const;
 /** The kind shown first: agent queries with little word overlap with their answer. */
 const HIGHLIGHT = 'low-overlap';
 
@@ -71,8 +61,6 @@ interface SetReport {
   rankers: string[];
   /** Per mode: queries whose search failed (their ranking counts as empty), and queries that a vector retriever answered. */
   search: Record<string, { errors: number; with_vectors: number; mean_ms: number }>;
-  /** Per retriever part (see PARTS): queries whose list had to be cut above depth 10 (their P@k and nDCG@10 are lower bounds). */
-  parts: Record<string, { cut_before_10: number }>;
   /** "all" and "kind:<kind>": the number of queries and the mean scores of each ranker. */
   slices: Record<string, { queries: number; scores: Record<string, QueryScores> }>;
   per_query: QueryResult[];
@@ -103,10 +91,7 @@ async function evaluate(set: EvalSet): Promise<SetReport> {
 
     const search: SetReport['search'] = {};
     const rankings: Record<string, string[][]> = {};
-    const partNames: string[] = [];
-    const partStats: SetReport['parts'] = {};
     for (const mode of MODES) {
-      const parts = mode.parts ? PARTS.map((p) => ({ ...p, name: `${mode.name}:${p.suffix}`, lists: [] as string[][], cut: 0 })) : [];
       const stats = { errors: 0, with_vectors: 0, mean_ms: 0 };
       const lists: string[][] = [];
       let ms = 0;
@@ -125,26 +110,11 @@ async function evaluate(set: EvalSet): Promise<SetReport> {
           stats.errors += 1;
           log(`  ${mode.name} ${q.id}: ${answer.status} ${answer.body.code ?? ''}`);
           lists.push([]);
-          for (const part of parts) part.lists.push([]);
           continue;
         }
         if (answer.body.retrievers.includes('vector')) stats.with_vectors += 1;
         const local = (id: string) => loaded.localOf.get(id) ?? `stored:${id}`;
         lists.push(answer.body.results.map((r) => local(r.id)));
-        for (const part of parts) {
-          const ranked = answer.body.results
-            .map((r) => ({ id: local(r.id), rank: part.rank(r.explanation) }))
-            .filter((r): r is { id: string; rank: number } => r.rank !== null)
-            .sort((a, b) => a.rank - b.rank);
-          const gap = ranked.findIndex((r, i) => r.rank !== i + 1);
-          if (gap >= 0 && gap < 10) part.cut += 1;
-          part.lists.push((gap < 0 ? ranked : ranked.slice(0, gap)).map((r) => r.id));
-        }
-      }
-      for (const part of parts) {
-        rankings[part.name] = part.lists;
-        partNames.push(part.name);
-        partStats[part.name] = { cut_before_10: part.cut };
       }
       stats.mean_ms = Number((ms / Math.max(1, set.queries.length)).toFixed(1));
       search[mode.name] = stats;
@@ -152,7 +122,7 @@ async function evaluate(set: EvalSet): Promise<SetReport> {
     }
     rankings[BASELINE] = set.queries.map((q) => bm25.search(q.q, LIMIT, q.tags ?? []));
 
-    const rankers = [...MODES.map((m) => m.name), BASELINE, ...partNames];
+    const rankers = [...MODES.map((m) => m.name), BASELINE];
     const perQuery: QueryResult[] = set.queries.map((q, i) => {
       const grades = gradesOf(q);
       const byRanker: QueryResult['rankers'] = {};
@@ -175,7 +145,6 @@ async function evaluate(set: EvalSet): Promise<SetReport> {
       limit: LIMIT,
       rankers,
       search,
-      parts: partStats,
       slices: slices(set.queries, perQuery, rankers),
       per_query: perQuery,
     };
@@ -217,14 +186,10 @@ function table(report: SetReport): string {
     const s = report.search[m.name];
     return `${m.name}: ${s.with_vectors}/${report.queries} queries answered with vectors, ${s.errors} errors, ${s.mean_ms} ms per query`;
   });
-  const parts = Object.entries(report.parts).map(([name, p]) => `${name} cut above depth 10 in ${p.cut_before_10} queries`);
   return [
     ...lines,
     `  * the highlighted kind. Depth ${report.limit} results per query; ${report.stored}/${report.corpus} traces stored, ${report.distractors} distractors.`,
     `  ${search.join('; ')}`,
-    ...(parts.length
-      ? [`  <mode>:lexical and <mode>:vector: each retriever's ranking before fusion, read from the explanations, kept to its first gap (lower bounds); ${parts.join(', ')}`]
-      : []),
   ].join('\n');
 }
 

@@ -9,6 +9,11 @@ export interface NeighbourQuery {
   limit: number;
   /** Only traces that carry every one of these tags. */
   tags?: string[] | null;
+  /** Only traces in these statuses (default: every status but hidden; hidden ones never). */
+  statuses?: string[] | null;
+  /** Only traces of this language / framework (compared in lower case). */
+  language?: string | null;
+  framework?: string | null;
 }
 
 export interface Neighbour {
@@ -23,7 +28,7 @@ export interface Neighbour {
  *
  * There is deliberately no similarity threshold in `WHERE`: with a threshold the index scan
  * keeps walking the graph for rows that pass it, far past the K it needs. Callers drop weak
- * neighbours from the K they get back. The model, status and tag filters are applied while
+ * neighbours from the K they get back. The model, status, tag, language and framework filters are applied while
  * the index is scanned, so `hnsw.iterative_scan = relaxed_order` (set for the transaction
  * only) keeps a filtered query from coming back short; relaxed order means the rows can come
  * slightly out of order, so they are sorted again here.
@@ -35,9 +40,19 @@ export async function nearestNeighbours(m: EntityManager, query: NeighbourQuery)
       `SELECT e.trace_id, 1 - (e.embedding <=> $2::vector) AS similarity
          FROM trace_embeddings e JOIN traces t ON t.id = e.trace_id
         WHERE e.model = $1 AND t.status <> 'hidden' AND ($3::text[] IS NULL OR t.tags @> $3::text[])
+          AND ($5::text[] IS NULL OR t.status = ANY($5::text[]))
+          AND ($6::text IS NULL OR lower(t.language) = $6) AND ($7::text IS NULL OR lower(t.framework) = $7)
         ORDER BY e.embedding <=> $2::vector
         LIMIT $4`,
-      [query.model, toVectorLiteral(query.vector), query.tags?.length ? query.tags : null, query.limit],
+      [
+        query.model,
+        toVectorLiteral(query.vector),
+        query.tags?.length ? query.tags : null,
+        query.limit,
+        query.statuses?.length ? query.statuses : null,
+        query.language ?? null,
+        query.framework ?? null,
+      ],
     );
     return rows
       .map((r) => ({ trace_id: r.trace_id, similarity: Number(r.similarity) }))

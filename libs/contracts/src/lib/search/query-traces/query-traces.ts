@@ -1,7 +1,7 @@
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { defineRequest } from '../../core/contract';
-import { EachMatches } from '../../core/validators';
+import { EachMatches, MaxJsonBytes } from '../../core/validators';
 import { normalizeTags, TAG_PATTERN, TRACE_LIMITS } from '../../traces/trace-input';
 import { TraceStatus } from '../../core/enums';
 import { TrustSummary } from '../../traces/trust-summary';
@@ -11,7 +11,21 @@ import { TrustSummary } from '../../traces/trust-summary';
  * up to 50,000 characters); the others keep their snippet. This keeps the reply under the bus limit
  * (MAX_REPLY_BYTES, about 1 MB) in both modes; read a trace in full with GET /traces/{id}.
  */
-export const SEARCH_LIMITS = { q: 2000, maxLimit: 50, defaultLimit: 10, maxFull: 3 } as const;
+export const SEARCH_LIMITS = { q: 2000, maxLimit: 50, defaultLimit: 10, maxFull: 3, depth: 200, related: 3, contextBytes: 8192 } as const;
+
+/**
+ * `ranked` (the default): every retriever, fused, then re-ranked by trust, freshness, context and
+ * status, near-duplicates collapsed. `hybrid`: fused retrievers without the re-rank. `lexical` and
+ * `vector`: one retriever alone (for diagnosis and evaluation).
+ */
+export const SEARCH_MODES = ['ranked', 'hybrid', 'lexical', 'vector'] as const;
+export type SearchMode = (typeof SEARCH_MODES)[number];
+
+/** Statuses a search may be asked for; hidden traces are never returned. */
+export const SEARCHABLE_STATUSES = ['pending', 'validated', 'stale', 'disputed', 'superseded'] as const;
+
+/** A `next_cursor`: how far the list has been read, and a fingerprint of the search it belongs to. */
+export const SEARCH_CURSOR_PATTERN = /^[0-9]{1,3}\.[0-9a-f]{16}$/;
 
 /** POST /traces/search body and bus payload: words, tags (all must match), a limit, the searcher's context. */
 export class QueryTracesRequest {
@@ -33,9 +47,44 @@ export class QueryTracesRequest {
   @Max(SEARCH_LIMITS.maxLimit)
   limit?: number;
 
+  /** The searcher's environment (language, framework, runtime, os, packages/versions/tools): results that fit it rise. */
   @IsOptional()
   @IsObject()
+  @MaxJsonBytes(SEARCH_LIMITS.contextBytes)
   context?: Record<string, unknown>;
+
+  /** Only traces of this language / framework (as detected or declared at contribution). */
+  @IsOptional()
+  @IsString()
+  @Matches(TAG_PATTERN, { message: 'must be 1-50 of a-z 0-9 . + # _ -' })
+  language?: string;
+
+  @IsOptional()
+  @IsString()
+  @Matches(TAG_PATTERN, { message: 'must be 1-50 of a-z 0-9 . + # _ -' })
+  framework?: string;
+
+  /** Only traces in these statuses; by default every status but superseded (whose successor is shown instead). */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(SEARCHABLE_STATUSES.length)
+  @IsIn(SEARCHABLE_STATUSES, { each: true, message: `each must be one of ${SEARCHABLE_STATUSES.join(', ')}` })
+  status?: TraceStatus[];
+
+  /** `next_cursor` of the previous page of the same search. */
+  @IsOptional()
+  @IsString()
+  @Matches(SEARCH_CURSOR_PATTERN, { message: 'must be a next_cursor of this search' })
+  cursor?: string;
+
+  @IsOptional()
+  @IsIn(SEARCH_MODES)
+  mode?: SearchMode;
+
+  /** Every factor of every result's score. */
+  @IsOptional()
+  @IsBoolean()
+  explain?: boolean;
 
   /** Also return the full context and solution text, for the first SEARCH_LIMITS.maxFull results. */
   @IsOptional()
@@ -43,11 +92,25 @@ export class QueryTracesRequest {
   include_full?: boolean;
 }
 
-/** How a result's score was made, so a client can tell why it ranks where it does. */
+/** How a result's score was made (with `explain: true`), so a client can tell why it ranks where it does. */
 export interface ScoreExplanation {
+  /** 1-based rank in each retriever's list, null when it did not find the trace. */
+  signature_rank: number | null;
   lexical_rank: number | null;
   vector_rank: number | null;
-  fusion: 'rrf';
+  /** The weighted reciprocal-rank fusion of those ranks. */
+  fusion: number;
+  /** The re-rank factors (mode `ranked`): each a multiplier with what it was computed from. */
+  factors?: Record<string, { value: number } & Record<string, unknown>>;
+  /** The result's score: fusion × every factor. */
+  final: number;
+}
+
+/** A trace linked to a result (`related`, `alternative_to`, …), riding along with it. */
+export interface RelatedTrace {
+  id: string;
+  title: string;
+  kind: string;
 }
 
 export interface TraceHit {
@@ -57,7 +120,15 @@ export interface TraceHit {
   score: number;
   tags: string[];
   status: TraceStatus;
-  explanation: ScoreExplanation;
+  language: string | null;
+  framework: string | null;
+  /** How many traces this result stands for: near-duplicates collapse into the best of them. */
+  stands_for: number;
+  /** The superseded trace the query matched, when this result is its successor shown in its place. */
+  replaces?: string;
+  related: RelatedTrace[];
+  /** Only with `explain: true`. */
+  explanation?: ScoreExplanation;
   /** What votes and verifications say about it. */
   trust: TrustSummary;
   context_text?: string;
@@ -67,7 +138,10 @@ export interface TraceHit {
 export interface QueryTracesReply {
   results: TraceHit[];
   /** Which retrievers answered: vectors are skipped when no embedding is available in time. */
-  retrievers: ('lexical' | 'vector' | 'tags')[];
+  retrievers: ('signatures' | 'lexical' | 'vector' | 'tags')[];
+  mode: SearchMode;
+  /** Pass as `cursor` for the next page; null at the end (searches go SEARCH_LIMITS.depth results deep). */
+  next_cursor: string | null;
 }
 
 export const contract = defineRequest<QueryTracesRequest, QueryTracesReply>('ct.v1.search.query-traces', QueryTracesRequest);

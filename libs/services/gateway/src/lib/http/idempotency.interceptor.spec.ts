@@ -1,4 +1,5 @@
-import { canonicalJson, requestHash } from './idempotency.interceptor';
+import { canonicalJson } from '@commontrace/contracts';
+import { requestHash } from './idempotency.interceptor';
 
 describe('the request hash an Idempotency-Key binds to', () => {
   it('is the same for one body whatever the order of its fields, at every depth', () => {

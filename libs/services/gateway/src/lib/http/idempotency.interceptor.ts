@@ -1,5 +1,5 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
-import { DomainError, ErrorCode } from '@commontrace/contracts';
+import { canonicalJson, DomainError, ErrorCode } from '@commontrace/contracts';
 import { IDEMPOTENCY_KEY_PATTERN, IdempotencyScope, RequestContext } from '@commontrace/util-observability';
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
@@ -8,15 +8,6 @@ import { AuthenticatedAccount } from '../auth/current-account';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-/** JSON with every object's keys in one order, so that the same body hashes the same however a client orders its fields. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value ?? null, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
-}
 
 /** What a key binds to: the same key with another method, path or body is refused; field order does not matter. */
 export function requestHash(method: string, path: string, body: unknown): string {

@@ -27,8 +27,8 @@ export function filterSql(filter: CandidateFilter, first: number, alias = 't'): 
     sql:
       `${alias}.status = ANY($${first}::text[])` +
       ` AND ($${first + 1}::text[] IS NULL OR ${alias}.tags @> $${first + 1}::text[])` +
-      ` AND ($${first + 2}::text IS NULL OR ${alias}.language = $${first + 2})` +
-      ` AND ($${first + 3}::text IS NULL OR ${alias}.framework = $${first + 3})`,
+      ` AND ($${first + 2}::text IS NULL OR lower(${alias}.language) = $${first + 2})` +
+      ` AND ($${first + 3}::text IS NULL OR lower(${alias}.framework) = $${first + 3})`,
     params: [statuses, filter.tags?.length ? filter.tags : null, filter.language, filter.framework],
   };
 }

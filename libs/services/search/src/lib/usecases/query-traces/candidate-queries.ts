@@ -1,13 +1,6 @@
 import { nearestNeighbours } from '@commontrace/persistence';
 import { EntityManager } from 'typeorm';
-
-export interface CandidateFilter {
-  tags: string[] | null;
-  limit: number;
-}
-
-/** Statuses never returned by search. */
-const VISIBLE = `t.status <> 'hidden'`;
+import { CandidateFilter, filterSql } from './candidate-filter';
 
 /**
  * The query text as a tsquery that ORs its words. The text goes through `to_tsvector` with the
@@ -28,14 +21,14 @@ const QUERY_TSQUERY = `(
  * closer together and in the title first.
  */
 export async function lexicalCandidates(m: EntityManager, q: string, filter: CandidateFilter): Promise<string[]> {
+  const where = filterSql(filter, 3);
   const rows: { id: string }[] = await m.query(
     `WITH query AS (SELECT ${QUERY_TSQUERY} AS tsq)
      SELECT t.id FROM traces t, query
-      WHERE ${VISIBLE} AND query.tsq IS NOT NULL AND t.search_vector @@ query.tsq
-        AND ($2::text[] IS NULL OR t.tags @> $2::text[])
+      WHERE ${where.sql} AND query.tsq IS NOT NULL AND t.search_vector @@ query.tsq
       ORDER BY ts_rank_cd(t.search_vector, query.tsq, 1) DESC, t.created_at DESC
-      LIMIT $3`,
-    [q, filter.tags, filter.limit],
+      LIMIT $2`,
+    [q, filter.limit, ...where.params],
   );
   return rows.map((r) => r.id);
 }
@@ -51,15 +44,23 @@ export async function vectorCandidates(
   minSimilarity: number,
   filter: CandidateFilter,
 ): Promise<string[]> {
-  const neighbours = await nearestNeighbours(m, { ...embedded, tags: filter.tags, limit: filter.limit });
+  const neighbours = await nearestNeighbours(m, {
+    ...embedded,
+    tags: filter.tags,
+    statuses: filter.statuses,
+    language: filter.language,
+    framework: filter.framework,
+    limit: filter.limit,
+  });
   return neighbours.filter((n) => n.similarity >= minSimilarity).map((n) => n.trace_id);
 }
 
-/** Tag-only browsing: newest first among traces carrying every given tag. */
-export async function tagCandidates(m: EntityManager, tags: string[], limit: number): Promise<string[]> {
+/** Tag-only browsing: newest first among traces carrying every given tag (and the other filters). */
+export async function tagCandidates(m: EntityManager, filter: CandidateFilter): Promise<string[]> {
+  const where = filterSql(filter, 2);
   const rows: { id: string }[] = await m.query(
-    `SELECT t.id FROM traces t WHERE ${VISIBLE} AND t.tags @> $1::text[] ORDER BY t.created_at DESC LIMIT $2`,
-    [tags, limit],
+    `SELECT t.id FROM traces t WHERE ${where.sql} ORDER BY t.created_at DESC, t.id LIMIT $1`,
+    [filter.limit, ...where.params],
   );
   return rows.map((r) => r.id);
 }

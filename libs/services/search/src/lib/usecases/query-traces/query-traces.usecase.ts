@@ -1,23 +1,32 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DomainError, EmbeddingEmbedTexts, ErrorCode, SearchQueryTraces } from '@commontrace/contracts';
-import { reciprocalRankFusion } from '@commontrace/domain-ranking';
+import { DomainError, EmbeddingEmbedTexts, ErrorCode, SearchQueryTraces, TraceStatus } from '@commontrace/contracts';
 import { emptyTrustSummary } from '@commontrace/domain-reputation';
 import { makeSnippet } from '@commontrace/domain-traces';
 import { BusClient } from '@commontrace/messaging';
 import { TraceEntity } from '@commontrace/persistence';
 import { DataSource, In } from 'typeorm';
+import { CandidateFilter, DEFAULT_STATUSES } from './candidate-filter';
+import { relatedTraces } from './candidate-details';
 import { lexicalCandidates, tagCandidates, vectorCandidates } from './candidate-queries';
+import { orderCandidates, Retrieved } from './order-candidates';
+import { decodeCursor, encodeCursor } from './search-cursor';
 import { trustSummaries } from '../../trust/trust-summaries';
 
-/** How many candidates each retriever contributes before fusion. */
+/** How many candidates each retriever contributes before fusion, at least. */
 const CANDIDATES = 50;
 /** A query vector that is not ready within this time is skipped: lexical results still answer. */
 const QUERY_EMBED_DEADLINE_MS = 1500;
 const MIN_SIMILARITY = 0.1;
 
+type Request = SearchQueryTraces.QueryTracesRequest;
 type Retriever = SearchQueryTraces.QueryTracesReply['retrievers'][number];
 
-/** Hybrid retrieval: full-text and vector candidates under the same filters, fused by reciprocal rank. */
+/**
+ * Search: retrieval (error signatures, BM25 lexical, vector top-K) under the request's filters,
+ * fused by weighted reciprocal rank, then — in the default `ranked` mode — re-ranked by trust,
+ * freshness, context and status, with near-duplicates collapsed and superseded traces yielding
+ * to their successors. Pages continue by cursor down to SEARCH_LIMITS.depth results.
+ */
 @Injectable()
 export class QueryTracesUseCase {
   private readonly logger = new Logger('QueryTraces');
@@ -27,68 +36,106 @@ export class QueryTracesUseCase {
     private readonly bus: BusClient,
   ) {}
 
-  async execute(request: SearchQueryTraces.QueryTracesRequest): Promise<SearchQueryTraces.QueryTracesReply> {
+  async execute(request: Request): Promise<SearchQueryTraces.QueryTracesReply> {
     const q = request.q?.trim() ?? '';
     const tags = request.tags?.length ? request.tags : null;
-    const limit = request.limit ?? SearchQueryTraces.SEARCH_LIMITS.defaultLimit;
     if (!q && !tags) {
       throw new DomainError(ErrorCode.ValidationFailed, 'Give a query (q), tags, or both', {
         errors: [{ field: 'q', message: 'q or tags is required' }],
       });
     }
-    const filter = { tags, limit: CANDIDATES };
-    const lists: string[][] = [];
-    const retrievers: Retriever[] = [];
+    const mode = request.mode ?? 'ranked';
+    const limit = request.limit ?? SearchQueryTraces.SEARCH_LIMITS.defaultLimit;
+    const offset = decodeCursor(request);
+    const filter: CandidateFilter = {
+      tags,
+      language: request.language ?? null,
+      framework: request.framework ?? null,
+      // Superseded traces are retrieved even when not asked for: their successors stand in for them.
+      statuses: request.status?.length ? [...request.status] : [...DEFAULT_STATUSES, 'superseded'],
+      // One more than the page needs, to know whether another page follows.
+      limit: Math.min(SearchQueryTraces.SEARCH_LIMITS.depth + 1, Math.max(CANDIDATES, offset + limit + 1)),
+    };
 
-    if (!q && tags) {
-      lists.push(await tagCandidates(this.dataSource.manager, tags, limit));
-      retrievers.push('tags');
-    } else {
-      const [lexical, vector] = await Promise.all([
-        lexicalCandidates(this.dataSource.manager, q, filter),
-        this.vectorSearch(q, filter),
-      ]);
-      lists.push(lexical);
-      retrievers.push('lexical');
-      if (vector) {
-        lists.push(vector);
-        retrievers.push('vector');
-      }
-      if (tags) retrievers.push('tags');
-    }
+    const retrieved = q ? await this.retrieve(q, mode, filter) : await this.browse(filter);
+    const m = this.dataSource.manager;
+    const ordered = await orderCandidates(m, retrieved, {
+      mode,
+      showSuperseded: request.status?.includes('superseded') ?? false,
+      filter,
+      context: request.context ?? {},
+      now: new Date(),
+    });
 
-    // Strongly negative trust buries a trace: default search leaves it out.
-    const ranked = reciprocalRankFusion(lists);
-    const trust = await trustSummaries(this.dataSource.manager, ranked.map((f) => f.id));
-    const fused = ranked.filter((f) => !trust.get(f.id)?.buried).slice(0, limit);
-    const rows = fused.length ? await this.dataSource.manager.findBy(TraceEntity, { id: In(fused.map((f) => f.id)) }) : [];
+    const visible = ordered.slice(0, SearchQueryTraces.SEARCH_LIMITS.depth);
+    const pageItems = visible.slice(offset, offset + limit);
+    const more = visible.length > offset + limit;
+    const ids = pageItems.map((c) => c.id);
+    const [rows, trust, related] = await Promise.all([
+      ids.length ? m.findBy(TraceEntity, { id: In(ids) }) : [],
+      trustSummaries(m, ids),
+      relatedTraces(m, ids),
+    ]);
     const byId = new Map(rows.map((r) => [r.id, r]));
-    const vectorIndex = retrievers.indexOf('vector');
-    const results = fused
-      .filter((f) => byId.has(f.id))
-      .map((f, rank) => {
-        const t = byId.get(f.id) as TraceEntity;
+    const results = pageItems
+      .filter((c) => byId.has(c.id))
+      .map((c, rank): SearchQueryTraces.TraceHit => {
+        const t = byId.get(c.id) as TraceEntity;
         return {
           id: t.id,
           title: t.title,
           snippet: makeSnippet(`${t.context_text}\n${t.solution_text}`, q),
-          score: Number(f.score.toFixed(6)),
+          score: Number(c.score.toFixed(6)),
           tags: t.tags,
-          status: t.status,
+          status: t.status as TraceStatus,
+          language: t.language,
+          framework: t.framework,
           trust: trust.get(t.id) ?? emptyTrustSummary(),
-          explanation: {
-            lexical_rank: retrievers[0] === 'lexical' ? f.ranks[0] : null,
-            vector_rank: vectorIndex >= 0 ? f.ranks[vectorIndex] : null,
-            fusion: 'rrf' as const,
-          },
+          stands_for: c.standsFor,
+          ...(c.replaces ? { replaces: c.replaces } : {}),
+          related: related.get(t.id) ?? [],
+          ...(request.explain ? { explanation: c.explanation } : {}),
           ...(request.include_full && rank < SearchQueryTraces.SEARCH_LIMITS.maxFull ? { context_text: t.context_text, solution_text: t.solution_text } : {}),
         };
       });
-    return { results, retrievers };
+    return {
+      results,
+      retrievers: retrieved.retrievers,
+      mode,
+      next_cursor: more ? encodeCursor(offset + limit, request) : null,
+    };
+  }
+
+  /** The retrievers of the mode, in parallel, each under the same filter. */
+  private async retrieve(q: string, mode: SearchQueryTraces.SearchMode, filter: CandidateFilter): Promise<Retrieved> {
+    const m = this.dataSource.manager;
+    const lexical = mode !== 'vector';
+    const vector = mode !== 'lexical';
+    const [lexicalIds, vectorIds] = await Promise.all([
+      lexical ? lexicalCandidates(m, q, filter) : null,
+      vector ? this.vectorSearch(q, filter) : null,
+    ]);
+    const retrievers: Retriever[] = [];
+    const lists: Retrieved['lists'] = {};
+    if (lexicalIds) {
+      lists.lexical = lexicalIds;
+      retrievers.push('lexical');
+    }
+    if (vectorIds) {
+      lists.vector = vectorIds;
+      retrievers.push('vector');
+    }
+    if (filter.tags) retrievers.push('tags');
+    return { lists, retrievers };
+  }
+
+  /** Tag-only browsing: newest first among traces carrying every tag. */
+  private async browse(filter: CandidateFilter): Promise<Retrieved> {
+    return { lists: { tags: await tagCandidates(this.dataSource.manager, filter) }, retrievers: ['tags'] };
   }
 
   /** Vector candidates, or null when no query vector arrives in time (the search degrades to lexical). */
-  private async vectorSearch(q: string, filter: { tags: string[] | null; limit: number }): Promise<string[] | null> {
+  private async vectorSearch(q: string, filter: CandidateFilter): Promise<string[] | null> {
     let embedded: EmbeddingEmbedTexts.EmbedTextsReply;
     try {
       embedded = await this.bus.request(EmbeddingEmbedTexts.contract, { texts: [q] }, { timeoutMs: QUERY_EMBED_DEADLINE_MS });

@@ -1,0 +1,154 @@
+import { SearchQueryTraces, TrustSummary } from '@commontrace/contracts';
+import { fusionOptionsFor, isBuried, rankResults, RankedResult, RankingCandidate, reciprocalRankFusion } from '@commontrace/domain-ranking';
+import { EntityManager } from 'typeorm';
+import { CandidateDetails, candidateDetails, duplicateLinks, nearIdenticalPairs, successors } from './candidate-details';
+import { CandidateFilter } from './candidate-filter';
+import { trustSummaries } from '../../trust/trust-summaries';
+
+type Retriever = SearchQueryTraces.QueryTracesReply['retrievers'][number];
+
+/** Each retriever's candidates, best first, and which retrievers answered. */
+export interface Retrieved {
+  lists: Partial<Record<Retriever, string[]>>;
+  retrievers: Retriever[];
+}
+
+export interface OrderedCandidate {
+  id: string;
+  score: number;
+  standsFor: number;
+  replaces: string | null;
+  explanation: SearchQueryTraces.ScoreExplanation;
+}
+
+export interface OrderOptions {
+  mode: SearchQueryTraces.SearchMode;
+  /** Superseded traces were asked for: they are shown as themselves, not replaced by their successors. */
+  showSuperseded: boolean;
+  filter: CandidateFilter;
+  context: Record<string, unknown>;
+  now: Date;
+}
+
+/** How many of the best candidates are compared by vector for near-identical duplicates (pairs grow with its square). */
+const COLLAPSE_DEPTH = 30;
+
+/** The name of each retriever's list in the ranking weights. */
+const WEIGHT_NAMES: Record<Retriever, string> = { signatures: 'error_signature', lexical: 'lexical', vector: 'vector', tags: 'tags' };
+
+interface Candidate extends RankingCandidate {
+  ranks: Record<Retriever, number | null>;
+  replaces: string | null;
+}
+
+/**
+ * From the retrievers' lists to the order of the results: weighted reciprocal rank fusion; hidden
+ * and buried traces left out; a superseded trace replaced by its newest visible successor (in the
+ * superseded one's place) unless superseded traces were asked for; then, in `ranked` mode, the
+ * re-rank by trust × freshness × context × status, near-duplicates (`duplicate_of` links, or
+ * near-identical vectors among the first COLLAPSE_DEPTH) collapsed into the best of them, and the first places made diverse. Other modes keep the fused
+ * order.
+ */
+export async function orderCandidates(m: EntityManager, retrieved: Retrieved, options: OrderOptions): Promise<OrderedCandidate[]> {
+  const names = Object.keys(retrieved.lists) as Retriever[];
+  const fused = reciprocalRankFusion(
+    names.map((n) => retrieved.lists[n] ?? []),
+    fusionOptionsFor(names.map((n) => WEIGHT_NAMES[n])),
+  );
+  const ids = fused.map((f) => f.id);
+  const [details, trust] = await Promise.all([candidateDetails(m, ids), trustSummaries(m, ids)]);
+
+  const ranksOf = (ranks: (number | null)[]) =>
+    Object.fromEntries((Object.keys(WEIGHT_NAMES) as Retriever[]).map((n) => [n, names.includes(n) ? ranks[names.indexOf(n)] : null])) as Candidate['ranks'];
+  let candidates: Candidate[] = fused
+    .filter((f) => details.has(f.id))
+    .map((f) => toCandidate(details.get(f.id) as CandidateDetails, trust.get(f.id) as TrustSummary, f.score, ranksOf(f.ranks)));
+  if (!options.showSuperseded) candidates = await replaceSuperseded(m, candidates, options.filter);
+  candidates = candidates.filter((c) => !isBuried(c.trust));
+
+  if (options.mode !== 'ranked') {
+    return candidates.map((c) => ({
+      id: c.id,
+      score: c.relevance,
+      standsFor: 1,
+      replaces: c.replaces,
+      explanation: { ...rankExplanation(c), fusion: c.relevance, final: c.relevance },
+    }));
+  }
+  const candidateIds = candidates.map((c) => c.id);
+  const [linked, nearIdentical] = await Promise.all([duplicateLinks(m, candidateIds), nearIdenticalPairs(m, candidateIds.slice(0, COLLAPSE_DEPTH))]);
+  const groups = duplicateGroups([...linked, ...nearIdentical]);
+  for (const c of candidates) c.duplicate_group = groups.get(c.id) ?? null;
+  const ranked = rankResults(candidates, options.context, options.now);
+  return ranked.map((r) => toOrdered(r));
+}
+
+function toCandidate(d: CandidateDetails, trust: TrustSummary, relevance: number, ranks: Candidate['ranks']): Candidate {
+  return { ...d, trust, relevance, retriever_ranks: ranks, ranks, replaces: null };
+}
+
+/**
+ * Superseded candidates give their place to their newest visible successor within the filter (a
+ * successor already among the candidates moves up to the better of the two places); one without
+ * such a successor is left out.
+ */
+async function replaceSuperseded(m: EntityManager, candidates: Candidate[], filter: CandidateFilter): Promise<Candidate[]> {
+  const superseded = candidates.filter((c) => c.status === 'superseded').map((c) => c.id);
+  if (!superseded.length) return candidates;
+  const next = await successors(m, superseded, filter);
+  const newIds = [...new Set([...next.values()].map((s) => s.id))].filter((id) => !candidates.some((c) => c.id === id));
+  const trust = await trustSummaries(m, newIds);
+  const out: Candidate[] = [];
+  const placed = new Set<string>();
+  for (const c of candidates) {
+    const target = c.status === 'superseded' ? next.get(c.id) : c;
+    if (!target || placed.has(target.id)) continue;
+    placed.add(target.id);
+    if (c.status !== 'superseded') {
+      out.push(c);
+      continue;
+    }
+    const existing = candidates.find((x) => x.id === target.id);
+    const base = existing ?? toCandidate(target as CandidateDetails, trust.get(target.id) as TrustSummary, c.relevance, c.ranks);
+    out.push({ ...base, relevance: Math.max(base.relevance, c.relevance), replaces: c.id });
+  }
+  return out;
+}
+
+/** Traces linked `duplicate_of` form one group (connected components), keyed by its smallest id. */
+function duplicateGroups(links: [string, string][]): Map<string, string> {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let root = x;
+    while (parent.get(root) && parent.get(root) !== root) root = parent.get(root) as string;
+    parent.set(x, root);
+    return root;
+  };
+  for (const [a, b] of links) {
+    for (const x of [a, b]) if (!parent.has(x)) parent.set(x, x);
+    const [ra, rb] = [find(a), find(b)];
+    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  }
+  return new Map([...parent.keys()].map((x) => [x, find(x)]));
+}
+
+function rankExplanation(c: Candidate): Pick<SearchQueryTraces.ScoreExplanation, 'signature_rank' | 'lexical_rank' | 'vector_rank'> {
+  return { signature_rank: c.ranks.signatures, lexical_rank: c.ranks.lexical, vector_rank: c.ranks.vector };
+}
+
+function toOrdered(r: RankedResult<Candidate>): OrderedCandidate {
+  const { trust, freshness, context, status, final } = r.explanation;
+  const factor = ({ multiplier, ...inputs }: { multiplier: number } & object) => ({ value: multiplier, ...inputs });
+  return {
+    id: r.id,
+    score: r.score,
+    standsFor: r.stands_for,
+    replaces: r.candidate.replaces,
+    explanation: {
+      ...rankExplanation(r.candidate),
+      fusion: r.candidate.relevance,
+      factors: { trust: factor(trust), freshness: factor(freshness), context: factor(context), status: factor(status) },
+      final,
+    },
+  };
+}
