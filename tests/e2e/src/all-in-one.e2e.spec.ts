@@ -5,6 +5,7 @@ import { ingestRulesScenarios } from './support/ingest-rules.scenarios';
 import { reputationScenarios } from './support/reputation.scenarios';
 import { moderationScenarios } from './support/moderation.scenarios';
 import { signalsScenarios } from './support/signals.scenarios';
+import { wantedScenarios } from './support/wanted.scenarios';
 import { removeDir, Stack, startAllInOne } from './support/stack';
 
 describe('all-in-one mode: one process, in-process transport, embedded PGlite', () => {
@@ -23,6 +24,8 @@ describe('all-in-one mode: one process, in-process transport, embedded PGlite', 
   describe('idempotency', () => idempotencyScenarios(() => stack, { concurrentTransactions: false }));
   describe('flags and moderation', () => moderationScenarios(() => stack));
   describe('votes, verifications and trust', () => signalsScenarios(() => stack));
+  // searchRecordsDemand: true once QueryTracesUseCase calls WantedRecorder.
+  describe('the wanted list', () => wantedScenarios(() => stack, { searchRecordsDemand: false }));
 
   it('keeps its data on disk across a restart', async () => {
     const api = new Api(stack.baseUrl);

@@ -4,6 +4,7 @@ import { ingestRulesScenarios } from './support/ingest-rules.scenarios';
 import { reputationScenarios } from './support/reputation.scenarios';
 import { moderationScenarios } from './support/moderation.scenarios';
 import { signalsScenarios } from './support/signals.scenarios';
+import { wantedScenarios } from './support/wanted.scenarios';
 import { Stack, startMicroservices } from './support/stack';
 
 describe('microservices mode: gateway and services over NATS, PostgreSQL with pgvector', () => {
@@ -21,6 +22,8 @@ describe('microservices mode: gateway and services over NATS, PostgreSQL with pg
   describe('idempotency', () => idempotencyScenarios(() => stack, { concurrentTransactions: true }));
   describe('flags and moderation', () => moderationScenarios(() => stack));
   describe('votes, verifications and trust', () => signalsScenarios(() => stack));
+  // searchRecordsDemand: true once QueryTracesUseCase calls WantedRecorder.
+  describe('the wanted list', () => wantedScenarios(() => stack, { searchRecordsDemand: false }));
 
   it('serves readiness and metrics on every service', async () => {
     const urls = stack.serviceUrls();
