@@ -29,6 +29,8 @@ export function wantedScenarios(getStack: () => Stack, options: WantedScenarioOp
   const stamp = stampWord();
   const question = `Why does ${stamp}ctl refuse to sync the ${stamp} ledger after a restart`;
   const key = `why does ${stamp}ctl refuse to sync the ${stamp} ledger after a restart`;
+  /** The display text is the asking recorded first: either case, since recording runs after each search has answered. */
+  const asked = expect.stringMatching(new RegExp(`^why does ${stamp}ctl refuse to sync the ${stamp} ledger after a restart\\??$`, 'i'));
   let api: Api;
 
   /** Every question of the open (or answered) list, page by page (bounded). */
@@ -58,7 +60,7 @@ export function wantedScenarios(getStack: () => Stack, options: WantedScenarioOp
     const again = await api.call('POST', '/api/v1/traces/search', { q: `  ${question.toUpperCase()}? ` });
     expect(again.status).toBe(200);
     const found = await waitFor(async () => ((await entry())?.count === 2 ? entry() : undefined), { what: 'the question counted twice on the wanted list' });
-    expect(found).toMatchObject({ query: question, count: 2, answered_by: null });
+    expect(found).toMatchObject({ query: asked, count: 2, answered_by: null });
   });
 
   viaSearch('never stores a query that holds a credential, and the search still answers', async () => {
@@ -78,7 +80,7 @@ export function wantedScenarios(getStack: () => Stack, options: WantedScenarioOp
       expect(await record(question)).toBe('recorded');
       expect(await record(question.toUpperCase())).toBe('recorded');
     }
-    expect(await entry()).toMatchObject({ query: question, count: 2 });
+    expect(await entry()).toMatchObject({ query: asked, count: 2 });
     const created = await api.call('POST', '/api/v1/traces', {
       title: `${stamp}ctl refuses to sync the ${stamp} ledger after a restart`,
       context_text: `After a restart ${stamp}ctl sync exits with a lock error: the ${stamp} ledger still holds the lock of the old process.`,
@@ -88,7 +90,7 @@ export function wantedScenarios(getStack: () => Stack, options: WantedScenarioOp
     });
     expect(created.status).toBe(201);
     await waitFor(async () => !(await entry()), { what: 'the question off the open list' });
-    expect(await entry(true)).toMatchObject({ query: question, answered_by: created.body.id, answered_at: expect.any(String) });
+    expect(await entry(true)).toMatchObject({ query: asked, answered_by: created.body.id, answered_at: expect.any(String) });
   });
 
   it('requires an API key and refuses bad paging with validation_failed', async () => {
