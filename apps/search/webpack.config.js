@@ -1,1 +1,1 @@
-module.exports = require('../../tools/webpack/app-config')(__dirname, 'search');
+module.exports = require('../../tools/webpack/app-config')(__dirname, 'search', { workers: ['scan.worker'] });

@@ -21,6 +21,7 @@ export * as IngestLinkTraces from './lib/ingest/link-traces';
 export * as SearchQueryTraces from './lib/search/query-traces';
 export * as SearchGetTrace from './lib/search/get-trace';
 export * as SearchListTags from './lib/search/list-tags';
+export * as SearchListWanted from './lib/search/list-wanted';
 export * as EmbeddingEmbedTexts from './lib/embedding/embed-texts';
 export * as ReputationGetReputation from './lib/reputation/get-reputation';
 export * as ReputationGetAgent from './lib/reputation/get-agent';

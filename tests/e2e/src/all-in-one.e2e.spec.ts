@@ -6,6 +6,7 @@ import { reputationScenarios } from './support/reputation.scenarios';
 import { moderationScenarios } from './support/moderation.scenarios';
 import { searchScenarios } from './support/search.scenarios';
 import { signalsScenarios } from './support/signals.scenarios';
+import { wantedScenarios } from './support/wanted.scenarios';
 import { removeDir, Stack, startAllInOne } from './support/stack';
 
 describe('all-in-one mode: one process, in-process transport, embedded PGlite', () => {
@@ -25,6 +26,7 @@ describe('all-in-one mode: one process, in-process transport, embedded PGlite', 
   describe('flags and moderation', () => moderationScenarios(() => stack));
   describe('votes, verifications and trust', () => signalsScenarios(() => stack));
   describe('search ranking, filters and pages', () => searchScenarios(() => stack));
+  describe('the wanted list', () => wantedScenarios(() => stack));
 
   it('keeps its data on disk across a restart', async () => {
     const api = new Api(stack.baseUrl);

@@ -5,6 +5,7 @@ import { reputationScenarios } from './support/reputation.scenarios';
 import { moderationScenarios } from './support/moderation.scenarios';
 import { searchScenarios } from './support/search.scenarios';
 import { signalsScenarios } from './support/signals.scenarios';
+import { wantedScenarios } from './support/wanted.scenarios';
 import { Stack, startMicroservices } from './support/stack';
 
 describe('microservices mode: gateway and services over NATS, PostgreSQL with pgvector', () => {
@@ -23,6 +24,7 @@ describe('microservices mode: gateway and services over NATS, PostgreSQL with pg
   describe('flags and moderation', () => moderationScenarios(() => stack));
   describe('votes, verifications and trust', () => signalsScenarios(() => stack));
   describe('search ranking, filters and pages', () => searchScenarios(() => stack));
+  describe('the wanted list', () => wantedScenarios(() => stack));
 
   it('serves readiness and metrics on every service', async () => {
     const urls = stack.serviceUrls();

@@ -71,6 +71,7 @@ export function fuzzScenarios(getStack: () => Stack): void {
         'GET /api/v1/contributors/{contributorId}/reputation',
         'GET /api/v1/agents/me',
         'GET /api/v1/tags',
+        'GET /api/v1/wanted',
         'GET /health/ready',
       ]),
     );

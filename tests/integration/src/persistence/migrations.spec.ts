@@ -31,7 +31,7 @@ describe('migrations on PostgreSQL with pgvector', () => {
     const d = opened[0];
     const pending = await d.dataSource.driver.createSchemaBuilder().log();
     // Foreign keys, CHECK constraints and partial indexes are declared only in the migrations.
-    const sqlOnly = /DROP CONSTRAINT "\w+_(fkey|check)"|DROP INDEX "public"\."(outbox_unsent_idx|embedding_models_one_serving_idx|flags_open_idx)"/;
+    const sqlOnly = /DROP CONSTRAINT "\w+_(fkey|check)"|DROP INDEX "public"\."(outbox_unsent_idx|embedding_models_one_serving_idx|flags_open_idx|wanted_queries_open_idx|wanted_queries_answered_idx)"/;
     expect(pending.upQueries.map((q) => q.query).filter((sql) => !sqlOnly.test(sql))).toEqual([]);
   });
 
@@ -44,6 +44,7 @@ describe('migrations on PostgreSQL with pgvector', () => {
     expect(def('trace_embeddings_hnsw_idx')).toMatch(/USING hnsw \(embedding vector_cosine_ops\)/);
     expect(def('traces_search_vector_idx')).toMatch(/USING gin \(search_vector\)/);
     expect(def('traces_tags_idx')).toMatch(/USING gin \(tags\)/);
+    expect(def('wanted_queries_terms_idx')).toMatch(/USING gin \(terms\)/);
 
     const [account] = await q.query(`INSERT INTO accounts DEFAULT VALUES RETURNING id`);
     await q.query(

@@ -19,6 +19,7 @@ import { TraceEntity } from './trace.entity';
 import { UsageCounterEntity } from './usage-counter.entity';
 import { VerificationEntity } from './verification.entity';
 import { VoteEntity } from './vote.entity';
+import { WantedQueryEntity, WantedQuerySearcherEntity } from './wanted-query.entity';
 
 export * from './account.entity';
 export * from './amendment.entity';
@@ -41,6 +42,7 @@ export * from './trace.entity';
 export * from './usage-counter.entity';
 export * from './verification.entity';
 export * from './vote.entity';
+export * from './wanted-query.entity';
 
 export const ENTITIES = [
   AccountEntity,
@@ -62,6 +64,8 @@ export const ENTITIES = [
   FlagEntity,
   ModerationActionEntity,
   ReputationEventEntity,
+  WantedQueryEntity,
+  WantedQuerySearcherEntity,
   OutboxEntity,
   ProcessedEventEntity,
 ];

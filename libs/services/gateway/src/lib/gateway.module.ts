@@ -10,6 +10,7 @@ import { TagsController } from './controllers/tags.controller';
 import { ModerationController } from './controllers/moderation.controller';
 import { SignalsController } from './controllers/signals.controller';
 import { TracesController } from './controllers/traces.controller';
+import { WantedController } from './controllers/wanted.controller';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { RequestBodyMiddleware } from './http/request-body';
@@ -27,6 +28,7 @@ import { CreateApiKeyUseCase } from './usecases/create-api-key/create-api-key.us
     AgentsController,
     TagsController,
     ModerationController,
+    WantedController,
   ],
   providers: [
     CreateApiKeyUseCase,

@@ -1,8 +1,9 @@
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { SearchGetTrace, SearchListTags, SearchQueryTraces } from '@commontrace/contracts';
+import { SearchGetTrace, SearchListTags, SearchListWanted, SearchQueryTraces } from '@commontrace/contracts';
 import { BusController } from '@commontrace/messaging';
 import { GetTraceUseCase } from './usecases/get-trace/get-trace.usecase';
 import { ListTagsUseCase } from './usecases/list-tags/list-tags.usecase';
+import { ListWantedUseCase } from './usecases/list-wanted/list-wanted.usecase';
 import { QueryTracesUseCase } from './usecases/query-traces/query-traces.usecase';
 
 @BusController()
@@ -11,6 +12,7 @@ export class SearchController {
     private readonly queryTraces: QueryTracesUseCase,
     private readonly getTrace: GetTraceUseCase,
     private readonly listTags: ListTagsUseCase,
+    private readonly listWanted: ListWantedUseCase,
   ) {}
 
   @MessagePattern(SearchQueryTraces.contract.subject)
@@ -26,5 +28,10 @@ export class SearchController {
   @MessagePattern(SearchListTags.contract.subject)
   tags(@Payload() request: SearchListTags.ListTagsRequest) {
     return this.listTags.execute(request);
+  }
+
+  @MessagePattern(SearchListWanted.contract.subject)
+  wanted(@Payload() request: SearchListWanted.ListWantedRequest) {
+    return this.listWanted.execute(request);
   }
 }

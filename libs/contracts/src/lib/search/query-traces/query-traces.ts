@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { defineRequest } from '../../core/contract';
 import { EachMatches, MaxJsonBytes } from '../../core/validators';
 import { normalizeTags, TAG_PATTERN, TRACE_LIMITS } from '../../traces/trace-input';
@@ -85,6 +85,11 @@ export class QueryTracesRequest {
   @IsOptional()
   @IsBoolean()
   explain?: boolean;
+
+  /** Who searches (set by the gateway from the API key, whatever a client sends): counts distinct askers on the wanted list. */
+  @IsOptional()
+  @IsUUID()
+  searcher_id?: string;
 
   /** Also return the full context and solution text, for the first SEARCH_LIMITS.maxFull results. */
   @IsOptional()

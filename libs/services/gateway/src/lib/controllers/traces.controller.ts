@@ -42,8 +42,8 @@ export class TracesController {
   @Post('search')
   @HttpCode(200)
   @ApiOperation({ summary: 'Search traces by words, tags, or both' })
-  search(@Body() query: SearchQueryTraces.QueryTracesRequest) {
-    return this.bus.request(SearchQueryTraces.contract, query);
+  search(@Body() query: SearchQueryTraces.QueryTracesRequest, @CurrentAccount() account: AuthenticatedAccount) {
+    return this.bus.request(SearchQueryTraces.contract, { ...query, searcher_id: account?.id });
   }
 
   @Get(':id')

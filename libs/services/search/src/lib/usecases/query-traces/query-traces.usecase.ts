@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError, EmbeddingEmbedTexts, ErrorCode, SearchQueryTraces, TraceStatus } from '@commontrace/contracts';
 import { emptyTrustSummary } from '@commontrace/domain-reputation';
+import { searchOutcome } from '@commontrace/domain-search';
 import { makeSnippet } from '@commontrace/domain-traces';
 import { BusClient } from '@commontrace/messaging';
 import { TraceEntity } from '@commontrace/persistence';
@@ -11,6 +12,7 @@ import { lexicalCandidates, tagCandidates, vectorCandidates } from './candidate-
 import { orderCandidates, Retrieved } from './order-candidates';
 import { decodeCursor, encodeCursor } from './search-cursor';
 import { trustSummaries } from '../../trust/trust-summaries';
+import { WantedRecorder } from '../record-wanted/wanted-recorder';
 
 /** How many candidates each retriever contributes before fusion, at least. */
 const CANDIDATES = 50;
@@ -34,6 +36,7 @@ export class QueryTracesUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly bus: BusClient,
+    private readonly wanted: WantedRecorder,
   ) {}
 
   async execute(request: Request): Promise<SearchQueryTraces.QueryTracesReply> {
@@ -98,6 +101,12 @@ export class QueryTracesUseCase {
           ...(request.include_full && rank < SearchQueryTraces.SEARCH_LIMITS.maxFull ? { context_text: t.context_text, solution_text: t.solution_text } : {}),
         };
       });
+    // A first page that answers poorly is demand: recorded in the background, never slowing the search.
+    if (q && offset === 0) {
+      const lexicalRank = new Map(pageItems.map((c) => [c.id, c.explanation.lexical_rank]));
+      const outcome = searchOutcome(q, { results: results.map((r) => ({ ...r, explanation: { lexical_rank: lexicalRank.get(r.id) ?? null } })) });
+      void this.wanted.record(q, outcome, request.searcher_id);
+    }
     return {
       results,
       retrievers: retrieved.retrievers,

@@ -1,0 +1,3 @@
+export * from './normalize-query';
+export * from './low-confidence';
+export * from './answers';
