@@ -1,1 +1,3 @@
-export {};
+export * from './lib/error-signatures/error-signatures';
+export { errorCodes } from './lib/error-signatures/error-codes';
+export { messageTemplate } from './lib/error-signatures/message-template';
