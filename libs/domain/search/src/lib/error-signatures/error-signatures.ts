@@ -95,3 +95,8 @@ export function signatureLookups(text: string): ErrorSignature[] {
   }
   return [...keys.values()];
 }
+
+/** The text of a trace whose errors are indexed: its title and context (the solution says how it was fixed, not what failed). */
+export function traceSignatureText(trace: { title: string; context_text: string }): string {
+  return `${trace.title}\n${trace.context_text}`;
+}
