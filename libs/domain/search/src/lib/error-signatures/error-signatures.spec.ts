@@ -211,7 +211,10 @@ describe('messageTemplate', () => {
 
 describe('signatureLookups: what a query looks up', () => {
   it('holds the signatures and the word prefixes of message signatures, down to three words', () => {
-    const keys = signatureLookups("ModuleNotFoundError: No module named 'requests' after pip install ECONNREFUSED").map((k) => k.signature);
+    const lookups = signatureLookups("ModuleNotFoundError: No module named 'requests' after pip install ECONNREFUSED");
+    expect(lookups.filter((k) => k.whole).map((k) => k.kind)).toEqual(['message', 'code']);
+    expect(lookups.filter((k) => !k.whole).every((k) => k.kind === 'message')).toBe(true);
+    const keys = lookups.map((k) => k.signature);
     expect(keys).toEqual([
       'modulenotfounderror: no module named <str> after pip install econnrefused',
       'ECONNREFUSED',

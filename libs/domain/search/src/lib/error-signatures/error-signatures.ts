@@ -72,25 +72,30 @@ export function errorSignatures(text: string): ErrorSignature[] {
   ];
 }
 
+/** One key a query looks up: a signature of the query (`whole`) or a shorter form of one of its messages. */
+export interface SignatureLookup extends ErrorSignature {
+  whole: boolean;
+}
+
 /**
  * What a query looks up: its signatures, and for each message signature its shorter forms cut
  * at a word (down to MIN_PREFIX_WORDS words of message), so that a query that pastes an error
  * and goes on with its own words (`… No module named 'x' after pip install`) still finds the
- * trace that holds the error alone. The stored signature is always matched whole.
+ * trace that holds the error alone. The stored signature is always matched whole; a match on a
+ * shorter form is weaker evidence than one on the query's whole signature.
  */
-export function signatureLookups(text: string): ErrorSignature[] {
-  const keys = new Map<string, ErrorSignature>();
+export function signatureLookups(text: string): SignatureLookup[] {
+  const keys = new Map<string, SignatureLookup>();
   const signatures = errorSignatures(text);
-  const add = (s: ErrorSignature) => keys.size < MAX_LOOKUP_KEYS && !keys.has(s.signature) && keys.set(s.signature, s);
-  for (const s of signatures) add(s);
+  const add = (s: SignatureLookup) => keys.size < MAX_LOOKUP_KEYS && !keys.has(s.signature) && keys.set(s.signature, s);
+  for (const s of signatures) add({ ...s, whole: true });
   for (const s of signatures) {
     if (s.kind !== 'message') continue;
     const colon = s.signature.indexOf(': ');
     const type = s.signature.slice(0, colon);
     const words = s.signature.slice(colon + 2).split(' ');
     for (let n = words.length - 1; n >= MIN_PREFIX_WORDS; n--) {
-      const prefix = trimEndPunctuation(words.slice(0, n).join(' '));
-      add({ kind: 'message', signature: `${type}: ${prefix}` });
+      add({ kind: 'message', signature: `${type}: ${trimEndPunctuation(words.slice(0, n).join(' '))}`, whole: false });
     }
   }
   return [...keys.values()];
