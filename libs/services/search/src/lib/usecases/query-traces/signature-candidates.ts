@@ -3,10 +3,13 @@ import { EntityManager } from 'typeorm';
 import { CandidateFilter, filterSql } from './candidate-filter';
 
 /**
- * Stored rows read per lookup key at most: a signature that thousands of traces share (a
- * common errno) costs a bounded index range, not the corpus.
+ * Per lookup key, the traces kept at most (after the filter) and the stored rows read at most
+ * (before it): a signature that thousands of traces share (a common errno) costs a bounded
+ * index range, not the corpus. Beyond them, which of the equally matched traces are kept is
+ * the index's order, not the ranking's (docs/decisions.md, "Error signatures").
  */
-export const SIGNATURE_ROWS_PER_KEY = 1000;
+export const SIGNATURE_TRACES_PER_KEY = 200;
+export const SIGNATURE_ROWS_SCANNED_PER_KEY = 5000;
 
 /**
  * Traces whose stored error signatures the query carries, best first:
@@ -22,15 +25,16 @@ export const SIGNATURE_ROWS_PER_KEY = 1000;
 export async function signatureCandidates(m: EntityManager, q: string, filter: CandidateFilter): Promise<string[]> {
   const lookups = signatureLookups(q);
   if (lookups.length === 0 || filter.limit <= 0) return [];
-  const where = filterSql(filter, 5);
+  const where = filterSql(filter, 6);
   const rows: { id: string }[] = await m.query(
     `WITH hits AS (
        SELECT h.trace_id, h.kind, h.signature, h.created_at, k.whole
          FROM unnest($1::text[], $2::boolean[]) AS k(signature, whole)
          CROSS JOIN LATERAL (
            SELECT s.trace_id, s.kind, s.signature, t.created_at
-             FROM error_signatures s JOIN traces t ON t.id = s.trace_id
-            WHERE s.signature = k.signature AND ${where.sql}
+             FROM (SELECT trace_id, kind, signature FROM error_signatures WHERE signature = k.signature LIMIT $5) s
+             JOIN traces t ON t.id = s.trace_id
+            WHERE ${where.sql}
             LIMIT $3
          ) h
      )
@@ -43,7 +47,7 @@ export async function signatureCandidates(m: EntityManager, q: string, filter: C
                coalesce(max(length(signature)) FILTER (WHERE kind = 'message'), 0) DESC,
                created_at DESC, trace_id
       LIMIT $4`,
-    [lookups.map((l) => l.signature), lookups.map((l) => l.whole), SIGNATURE_ROWS_PER_KEY, filter.limit, ...where.params],
+    [lookups.map((l) => l.signature), lookups.map((l) => l.whole), SIGNATURE_TRACES_PER_KEY, filter.limit, SIGNATURE_ROWS_SCANNED_PER_KEY, ...where.params],
   );
   return rows.map((r) => r.id);
 }
