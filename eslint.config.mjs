@@ -24,7 +24,8 @@ const depConstraints = [
   { sourceTag: 'type:runtime', onlyDependOnLibsWithTags: ['type:messaging', 'type:persistence', 'type:contracts', 'type:util'] },
   { sourceTag: 'type:messaging', onlyDependOnLibsWithTags: ['type:persistence', 'type:contracts', 'type:util'] },
   // Entities type their columns with the enums of the contracts (type imports only, see below).
-  { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: ['type:contracts', 'type:util'] },
+  // Migrations that backfill derived rows (error signatures) use the pure logic that derives them.
+  { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: ['type:contracts', 'type:domain', 'type:util'] },
   { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:util'] },
   { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:util'] },
   { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },

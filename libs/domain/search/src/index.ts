@@ -1,1 +1,4 @@
 export * from './lib/wanted';
+export * from './lib/error-signatures/error-signatures';
+export { errorCodes } from './lib/error-signatures/error-codes';
+export { messageTemplate } from './lib/error-signatures/message-template';

@@ -1,6 +1,7 @@
 import { AccountEntity } from './account.entity';
 import { AmendmentEntity } from './amendment.entity';
 import { ApiKeyEntity } from './api-key.entity';
+import { ErrorSignatureEntity } from './error-signature.entity';
 import { EmbeddingFailureEntity } from './embedding-failure.entity';
 import { EmbeddingModelEntity } from './embedding-model.entity';
 import { DomainReputationEntity } from './domain-reputation.entity';
@@ -27,6 +28,7 @@ export * from './api-key.entity';
 export * from './domain-reputation.entity';
 export * from './embedding-failure.entity';
 export * from './embedding-model.entity';
+export * from './error-signature.entity';
 export * from './flag.entity';
 export * from './idempotency-key.entity';
 export * from './moderation-action.entity';
@@ -53,6 +55,7 @@ export const ENTITIES = [
   TraceVersionEntity,
   AmendmentEntity,
   TraceLinkEntity,
+  ErrorSignatureEntity,
   TraceEmbeddingEntity,
   EmbeddingModelEntity,
   EmbeddingFailureEntity,

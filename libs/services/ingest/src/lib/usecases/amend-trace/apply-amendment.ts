@@ -1,6 +1,7 @@
 import { TraceAmended } from '@commontrace/contracts';
 import { contentHash } from '@commontrace/domain-traces';
 import { Transaction } from '@commontrace/messaging';
+import { traceSignatureText, writeErrorSignatures } from '../../search-index/error-signatures';
 import { AmendmentEntity, TraceEntity, TraceVersionEntity } from '@commontrace/persistence';
 
 /**
@@ -31,6 +32,7 @@ export async function applyAmendment(tx: Transaction, trace: TraceEntity, amendm
   trace.version += 1;
   trace.content_hash = contentHash(trace);
   await m.save(trace);
+  if (amendment.title != null || amendment.context_text != null) await writeErrorSignatures(m, trace.id, traceSignatureText(trace));
   amendment.status = 'accepted';
   amendment.reviewed_by = acceptedBy;
   amendment.reviewed_at = new Date();

@@ -3,6 +3,7 @@ import { DomainError, ErrorCode, IngestSubmitTrace, TraceCreated } from '@common
 import { contentHash, detectStack } from '@commontrace/domain-traces';
 import { Transaction, UnitOfWork } from '@commontrace/messaging';
 import { TraceEntity, TraceLinkEntity } from '@commontrace/persistence';
+import { traceSignatureText, writeErrorSignatures } from '../../search-index/error-signatures';
 import { DuplicateFinder } from '../../duplicates/duplicate-finder';
 import { ContentGuard } from '@commontrace/content-guard';
 
@@ -108,6 +109,7 @@ export class SubmitTraceUseCase {
         status: 'pending',
       }),
     );
+    await writeErrorSignatures(tx.manager, saved.id, traceSignatureText(saved));
     await tx.emit(TraceCreated.contract, {
       trace_id: saved.id,
       contributor_id: contributorId,

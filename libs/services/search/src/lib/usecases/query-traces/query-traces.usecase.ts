@@ -11,6 +11,7 @@ import { relatedTraces } from './candidate-details';
 import { lexicalCandidates, tagCandidates, vectorCandidates } from './candidate-queries';
 import { orderCandidates, Retrieved } from './order-candidates';
 import { decodeCursor, encodeCursor } from './search-cursor';
+import { signatureCandidates } from './signature-candidates';
 import { trustSummaries } from '../../trust/trust-summaries';
 import { WantedRecorder } from '../record-wanted/wanted-recorder';
 
@@ -118,14 +119,21 @@ export class QueryTracesUseCase {
   /** The retrievers of the mode, in parallel, each under the same filter. */
   private async retrieve(q: string, mode: SearchQueryTraces.SearchMode, filter: CandidateFilter): Promise<Retrieved> {
     const m = this.dataSource.manager;
+    // The exact error-signature match is part of every mode that fuses; a single-retriever mode is that retriever alone.
+    const signatures = mode === 'ranked' || mode === 'hybrid';
     const lexical = mode !== 'vector';
     const vector = mode !== 'lexical';
-    const [lexicalIds, vectorIds] = await Promise.all([
+    const [signatureIds, lexicalIds, vectorIds] = await Promise.all([
+      signatures ? signatureCandidates(m, q, filter) : null,
       lexical ? lexicalCandidates(m, q, filter) : null,
       vector ? this.vectorSearch(q, filter) : null,
     ]);
     const retrievers: Retriever[] = [];
     const lists: Retrieved['lists'] = {};
+    if (signatureIds?.length) {
+      lists.signatures = signatureIds;
+      retrievers.push('signatures');
+    }
     if (lexicalIds) {
       lists.lexical = lexicalIds;
       retrievers.push('lexical');
