@@ -1,1 +1,2 @@
-export {};
+export * from './lib/tokenizer/tokenizer';
+export * from './lib/lexical/lexical-model';
