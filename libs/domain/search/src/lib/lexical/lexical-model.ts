@@ -1,4 +1,4 @@
-import { searchTerms } from '../tokenizer/tokenizer';
+import { searchTerms, TOKENIZER_VERSION } from '../tokenizer/tokenizer';
 
 /**
  * How the fields of a trace count in the lexical index (BM25F-style): a term's frequency in a
@@ -87,4 +87,28 @@ export function selectiveTerms(stats: { term: string; df: number }[], limits: { 
     taken += brings;
   }
   return chosen;
+}
+
+/** A trace's postings as the lexical index stores them, in parallel arrays. */
+export interface LexicalPostings {
+  terms: string[];
+  /** Field-weighted frequency of each term. */
+  tfs: number[];
+  /** `postingImpact` of each term. */
+  impacts: number[];
+  /** Field-weighted length. */
+  length: number;
+  tokenizer_version: number;
+}
+
+/** What the lexical index stores for a trace. */
+export function lexicalPostings(trace: LexicalFields): LexicalPostings {
+  const doc = lexicalDocument(trace);
+  const postings: LexicalPostings = { terms: [], tfs: [], impacts: [], length: doc.length, tokenizer_version: TOKENIZER_VERSION };
+  for (const [term, tf] of doc.terms) {
+    postings.terms.push(term);
+    postings.tfs.push(tf);
+    postings.impacts.push(postingImpact(tf, doc.length));
+  }
+  return postings;
 }

@@ -5,6 +5,7 @@ import { Transaction, UnitOfWork } from '@commontrace/messaging';
 import { TraceEntity, TraceLinkEntity } from '@commontrace/persistence';
 import { DuplicateFinder } from '../../duplicates/duplicate-finder';
 import { ContentGuard } from '@commontrace/content-guard';
+import { indexTracesLexically } from '../../search-index/lexical-postings';
 
 type Reply = IngestSubmitTrace.SubmitTraceReply;
 
@@ -116,6 +117,7 @@ export class SubmitTraceUseCase {
       // The vector of the duplicate check, of exactly this text: the embedding service stores it instead of embedding again.
       ...(embedded ? { embedding: embedded } : {}),
     });
+    await indexTracesLexically(tx.manager, [saved]);
     return saved;
   }
 }

@@ -1,12 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DomainError, EmbeddingEmbedTexts, ErrorCode, SearchQueryTraces } from '@commontrace/contracts';
+import { DomainError, EmbeddingEmbedTexts, ErrorCode, SearchQueryTraces, TraceStatus } from '@commontrace/contracts';
 import { reciprocalRankFusion } from '@commontrace/domain-ranking';
 import { emptyTrustSummary } from '@commontrace/domain-reputation';
 import { makeSnippet } from '@commontrace/domain-traces';
 import { BusClient } from '@commontrace/messaging';
 import { TraceEntity } from '@commontrace/persistence';
 import { DataSource, In } from 'typeorm';
-import { lexicalCandidates, tagCandidates, vectorCandidates } from './candidate-queries';
+import { tagCandidates, vectorCandidates } from './candidate-queries';
+import { lexicalCandidates } from './lexical-candidates';
 import { trustSummaries } from '../../trust/trust-summaries';
 
 /** How many candidates each retriever contributes before fusion. */
@@ -14,6 +15,8 @@ const CANDIDATES = 50;
 /** A query vector that is not ready within this time is skipped: lexical results still answer. */
 const QUERY_EMBED_DEADLINE_MS = 1500;
 const MIN_SIMILARITY = 0.1;
+/** Every status but hidden, as the other retrievers here return. */
+const VISIBLE_STATUSES: TraceStatus[] = ['pending', 'validated', 'stale', 'superseded', 'disputed'];
 
 type Retriever = SearchQueryTraces.QueryTracesReply['retrievers'][number];
 
@@ -45,7 +48,7 @@ export class QueryTracesUseCase {
       retrievers.push('tags');
     } else {
       const [lexical, vector] = await Promise.all([
-        lexicalCandidates(this.dataSource.manager, q, filter),
+        lexicalCandidates(this.dataSource.manager, q, { ...filter, language: null, framework: null, statuses: VISIBLE_STATUSES }).then((found) => found.map((c) => c.id)),
         this.vectorSearch(q, filter),
       ]);
       lists.push(lexical);
