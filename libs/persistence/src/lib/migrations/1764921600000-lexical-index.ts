@@ -27,7 +27,7 @@ export class LexicalIndex1764921600000 implements MigrationInterface {
         term text NOT NULL,
         tf real NOT NULL CHECK (tf > 0),
         impact real NOT NULL,
-        PRIMARY KEY (trace_id, term)
+        PRIMARY KEY (trace_id, term) INCLUDE (tf)
       )`);
     await q.query(`CREATE INDEX lexical_postings_term_impact_idx ON lexical_postings (term, impact DESC, trace_id)`);
     await q.query(`

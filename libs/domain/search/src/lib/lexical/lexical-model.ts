@@ -66,9 +66,9 @@ export function postingImpact(tf: number, length: number): number {
 
 export const CANDIDATE_LIMITS = {
   /** Postings one query term contributes to the candidates at most (its best by impact). */
-  perTerm: 400,
+  perTerm: 100,
   /** Postings the chosen terms may contribute together; terms are taken rarest first until this is reached. */
-  budget: 1_200,
+  budget: 300,
 } as const;
 
 /**

@@ -2,6 +2,9 @@ import { BM25, CANDIDATE_LIMITS, idf, queryTerms, selectiveTerms } from '@common
 import { EntityManager } from 'typeorm';
 import { CandidateFilter, filterSql } from './candidate-filter';
 
+/** How many times the budget a filtered query that came up short may read on its second try. */
+const WIDER_BUDGET = 4;
+
 export interface LexicalCandidate {
   id: string;
   score: number;
@@ -16,8 +19,10 @@ export interface LexicalCandidate {
  * 2. candidates: the best postings (by impact, at most `perTerm` each) of the rarest terms,
  *    taken while they fit the `budget` — under the filter, so a filtered query fills its page;
  * 3. every candidate scored with BM25 over all the query's terms, and the best `limit` returned.
- * When the chosen terms leave the page short, the candidates are taken again from every term
- * (still at most `perTerm` postings each).
+ * When a filter (tags, language, framework) leaves the page short, the candidates are taken
+ * again with `WIDER_BUDGET` times the budget (still at most `perTerm` postings per term).
+ * Each candidate's postings are read whole (one index range, clustered by trace): cheaper than
+ * probing each query term. Ties go by id, so the order is stable.
  */
 export async function lexicalCandidates(
   m: EntityManager,
@@ -40,10 +45,13 @@ export async function lexicalCandidates(
   const averageLength = present[0].total_length / Math.max(1, documents);
   const weights = present.map((s) => idf(s.df, documents));
 
+  const all = present.map((s) => s.term);
   const chosen = selectiveTerms(present, limits);
-  const found = await scoreCandidates(m, chosen, present.map((s) => s.term), weights, averageLength, filter, limits.perTerm);
-  if (found.length >= filter.limit || chosen.length === present.length) return found;
-  return scoreCandidates(m, present.map((s) => s.term), present.map((s) => s.term), weights, averageLength, filter, limits.perTerm);
+  const found = await scoreCandidates(m, chosen, all, weights, averageLength, filter, limits.perTerm);
+  const narrowed = Boolean(filter.tags?.length || filter.language || filter.framework);
+  if (found.length >= filter.limit || chosen.length === present.length || !narrowed) return found;
+  const wider = selectiveTerms(present, { ...limits, budget: limits.budget * WIDER_BUDGET });
+  return scoreCandidates(m, wider, all, weights, averageLength, filter, limits.perTerm);
 }
 
 async function scoreCandidates(
@@ -67,19 +75,19 @@ async function scoreCandidates(
             ORDER BY p.impact DESC
             LIMIT $2) c
      ),
+     -- One length lookup per candidate (a scalar subquery is not flattened into a scan of every length).
+     sized AS (SELECT c.trace_id, (SELECT ld.length FROM lexical_documents ld WHERE ld.trace_id = c.trace_id) AS length FROM chosen c),
      query AS (SELECT * FROM unnest($3::text[], $4::float8[]) AS q(term, idf)),
      scored AS (
        SELECT c.trace_id,
-              sum(query.idf * p.tf * ($5::float8 + 1) / (p.tf + $5::float8 * (1 - $6::float8 + $6::float8 * d.length / $7::float8))) AS score
-         FROM chosen c
-         JOIN lexical_documents d ON d.trace_id = c.trace_id
-         CROSS JOIN LATERAL (SELECT lp.term, lp.tf FROM lexical_postings lp WHERE lp.trace_id = c.trace_id AND lp.term = ANY($3::text[])) p
+              sum(query.idf * p.tf * ($5::float8 + 1) / (p.tf + $5::float8 * (1 - $6::float8 + $6::float8 * c.length / $7::float8))) AS score
+         FROM sized c
+         CROSS JOIN LATERAL (SELECT lp.term, lp.tf FROM lexical_postings lp WHERE lp.trace_id = c.trace_id) p
          JOIN query ON query.term = p.term
         GROUP BY c.trace_id
      )
-     SELECT s.trace_id AS id, s.score::float8 AS score
-       FROM scored s JOIN traces t ON t.id = s.trace_id
-      ORDER BY s.score DESC, t.created_at DESC, t.id
+     SELECT trace_id AS id, score::float8 AS score FROM scored
+      ORDER BY score DESC, trace_id
       LIMIT $${8 + where.params.length}`,
     [choosing, perTerm, terms, weights, k1, b, Math.max(averageLength, 1e-9), ...where.params, filter.limit],
   );
