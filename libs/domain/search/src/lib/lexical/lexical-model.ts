@@ -66,9 +66,9 @@ export function postingImpact(tf: number, length: number): number {
 
 export const CANDIDATE_LIMITS = {
   /** Postings one query term contributes to the candidates at most (its best by impact). */
-  perTerm: 100,
+  perTerm: 200,
   /** Postings the chosen terms may contribute together; terms are taken rarest first until this is reached. */
-  budget: 300,
+  budget: 600,
 } as const;
 
 /**
