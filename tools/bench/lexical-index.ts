@@ -57,7 +57,7 @@ async function fill(ds: DataSource, from: number, to: number, account: string): 
     for (let seed = start; seed < Math.min(to, start + BATCH); seed++) traces.push(realisticTrace(seed));
     await ds.transaction(async (m) => {
       const ids = await insertRows(m, traces, account);
-      await indexTracesLexically(m, traces.map((t, i) => ({ id: ids[i], ...t })));
+      await indexTracesLexically(m, traces.map((t, i) => ({ id: ids[i], ...t })), { fresh: true });
     });
   }
   await ds.query(`ANALYZE traces; ANALYZE lexical_postings; ANALYZE lexical_documents; ANALYZE lexical_terms`);
@@ -76,7 +76,7 @@ async function inserts(ds: DataSource, account: string, seed0: number, concurren
         const s = process.hrtime.bigint();
         await ds.transaction(async (m) => {
           const [id] = await insertRows(m, [t], account);
-          if (indexed) await indexTracesLexically(m, [{ id, ...t }]);
+          if (indexed) await indexTracesLexically(m, [{ id, ...t }], { fresh: true });
         });
         times.push(ms(s));
       }

@@ -16,30 +16,35 @@ export interface TracePostings {
 /**
  * Writes the lexical index of these traces in the caller's transaction, replacing what they had:
  * their postings and lengths, and — exactly — the document frequency of every term whose
- * presence changed and the corpus totals. A new trace has nothing to replace; an amended or
- * reindexed one loses its old postings in the statement that counts them. Postings go in as one
- * insert of parallel arrays (unnest), whatever their number.
+ * presence changed and the corpus totals. An amended or reindexed trace loses its old postings
+ * in the statement that counts them; a new one (`fresh`) skips that step. Postings and lengths go
+ * in as one statement of parallel arrays (unnest), whatever their number: three or four round
+ * trips in all.
  *
  * Concurrent writers never deadlock: each touches the shared rows in one order, its terms sorted,
  * then the one totals row, and last in its work so that it holds them briefly. Those rows stay
  * locked until the writer commits: writers that share a term take turns at this step
  * (docs/decisions.md, "Lexical index").
  */
-export async function writeLexicalIndex(m: Queryable, traces: readonly TracePostings[]): Promise<void> {
+export async function writeLexicalIndex(m: Queryable, traces: readonly TracePostings[], options: { fresh?: boolean } = {}): Promise<void> {
   if (!traces.length) return;
   const ids = traces.map((t) => t.trace_id);
-  const removed: { term: string; n: number }[] = await m.query(
-    `WITH gone AS (DELETE FROM lexical_postings WHERE trace_id = ANY($1::uuid[]) RETURNING term)
-     SELECT term, count(*)::int AS n FROM gone GROUP BY term`,
-    [ids],
-  );
-  const [old]: { documents: number; length: number }[] = await m.query(
-    `WITH gone AS (DELETE FROM lexical_documents WHERE trace_id = ANY($1::uuid[]) RETURNING length)
-     SELECT count(*)::int AS documents, coalesce(sum(length), 0)::float8 AS length FROM gone`,
-    [ids],
-  );
+  const delta = new Map<string, number>();
+  let old = { documents: 0, length: 0 };
+  // A trace written in this very transaction has nothing to replace (`fresh`): one round trip fewer.
+  if (!options.fresh) {
+    const [gone]: { documents: number; length: number; terms: [string, number][] }[] = await m.query(
+      `WITH gp AS (DELETE FROM lexical_postings WHERE trace_id = ANY($1::uuid[]) RETURNING term),
+            gd AS (DELETE FROM lexical_documents WHERE trace_id = ANY($1::uuid[]) RETURNING length)
+       SELECT (SELECT count(*)::int FROM gd) AS documents,
+              (SELECT coalesce(sum(length), 0)::float8 FROM gd) AS length,
+              (SELECT coalesce(json_agg(json_build_array(term, n)), '[]'::json) FROM (SELECT term, count(*)::int AS n FROM gp GROUP BY term) x) AS terms`,
+      [ids],
+    );
+    old = { documents: gone.documents, length: gone.length };
+    for (const [term, n] of gone.terms) delta.set(term, -n);
+  }
 
-  const delta = new Map<string, number>(removed.map((r) => [r.term, -r.n]));
   const rows = { ids: [] as string[], terms: [] as string[], tfs: [] as number[], impacts: [] as number[] };
   for (const trace of traces) {
     trace.terms.forEach((term, i) => {
@@ -51,12 +56,10 @@ export async function writeLexicalIndex(m: Queryable, traces: readonly TracePost
     });
   }
   await m.query(
-    `INSERT INTO lexical_postings (trace_id, term, tf, impact) SELECT * FROM unnest($1::uuid[], $2::text[], $3::real[], $4::real[])`,
-    [rows.ids, rows.terms, rows.tfs, rows.impacts],
-  );
-  await m.query(
-    `INSERT INTO lexical_documents (trace_id, length, tokenizer_version) SELECT * FROM unnest($1::uuid[], $2::real[], $3::int[])`,
-    [ids, traces.map((t) => t.length), traces.map((t) => t.tokenizer_version)],
+    `WITH postings AS (
+       INSERT INTO lexical_postings (trace_id, term, tf, impact) SELECT * FROM unnest($1::uuid[], $2::text[], $3::real[], $4::real[]))
+     INSERT INTO lexical_documents (trace_id, length, tokenizer_version) SELECT * FROM unnest($5::uuid[], $6::real[], $7::int[])`,
+    [rows.ids, rows.terms, rows.tfs, rows.impacts, ids, traces.map((t) => t.length), traces.map((t) => t.tokenizer_version)],
   );
 
   const changed = [...delta].filter(([, n]) => n !== 0).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));

@@ -117,7 +117,7 @@ export class SubmitTraceUseCase {
       // The vector of the duplicate check, of exactly this text: the embedding service stores it instead of embedding again.
       ...(embedded ? { embedding: embedded } : {}),
     });
-    await indexTracesLexically(tx.manager, [saved]);
+    await indexTracesLexically(tx.manager, [saved], { fresh: true });
     return saved;
   }
 }
