@@ -4,6 +4,11 @@ import { CandidateFilter, filterSql } from './candidate-filter';
 
 /** How many times the budget a filtered query that came up short may read on its second try. */
 const WIDER_BUDGET = 4;
+/**
+ * A term's best postings examined under the filter at most, as a multiple of `perTerm`: a
+ * selective filter cannot make the candidate step read a frequent term's whole list.
+ */
+const SCAN_FACTOR = 8;
 
 export interface LexicalCandidate {
   id: string;
@@ -17,7 +22,8 @@ export interface LexicalCandidate {
  * 1. the query's terms (words only: nothing in the text is an operator) and their document
  *    frequencies;
  * 2. candidates: the best postings (by impact, at most `perTerm` each) of the rarest terms,
- *    taken while they fit the `budget` — under the filter, so a filtered query fills its page;
+ *    taken while they fit the `budget` — under the filter, so a filtered query fills its page
+ *    (of a term's best `perTerm × SCAN_FACTOR` postings);
  * 3. every candidate scored with BM25 over all the query's terms, and the best `limit` returned.
  * When a filter (tags, language, framework) leaves the page short, the candidates are taken
  * again with `WIDER_BUDGET` times the budget (still at most `perTerm` postings per term).
@@ -70,8 +76,10 @@ async function scoreCandidates(
        SELECT DISTINCT c.trace_id
          FROM unnest($1::text[]) AS s(term)
          CROSS JOIN LATERAL (
-           SELECT p.trace_id FROM lexical_postings p JOIN traces t ON t.id = p.trace_id
-            WHERE p.term = s.term AND ${where.sql}
+           SELECT p.trace_id
+             FROM (SELECT lp.trace_id, lp.impact FROM lexical_postings lp WHERE lp.term = s.term ORDER BY lp.impact DESC LIMIT $2 * ${SCAN_FACTOR}) p
+             JOIN traces t ON t.id = p.trace_id
+            WHERE ${where.sql}
             ORDER BY p.impact DESC
             LIMIT $2) c
      ),
