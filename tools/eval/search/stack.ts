@@ -12,7 +12,7 @@ import { toVectorLiteral } from '@commontrace/persistence';
 import { startApp } from '@commontrace/runtime';
 import { EmbeddingModule } from '@commontrace/service-embedding';
 import { configureGatewayHttp, GatewayModule } from '@commontrace/service-gateway';
-import { IngestModule } from '@commontrace/service-ingest';
+import { IngestModule, ReindexLexicalUseCase } from '@commontrace/service-ingest';
 import { ReputationModule } from '@commontrace/service-reputation';
 import { SearchModule } from '@commontrace/service-search';
 import { validateEnv } from '@commontrace/util-config';
@@ -26,6 +26,8 @@ export interface Stack {
   apiKey: string;
   contributorId: string;
   query<T>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Indexes for lexical search what was stored straight into the database (ingest's reindex). */
+  reindexLexical(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -81,6 +83,7 @@ export async function startStack(): Promise<Stack> {
       apiKey: key.api_key,
       contributorId: key.contributor_id,
       query: (sql, params) => ds.query(sql, params),
+      reindexLexical: async () => (await started.get(ReindexLexicalUseCase).execute()).reindexed,
       stop,
     };
   } catch (error) {
@@ -149,7 +152,8 @@ const BATCH = 500;
 
 /**
  * Stores `count` distractor traces straight into the database with their offline vectors, as
- * tools/bench/ingest.ts fills its background corpus (the HNSW index is rebuilt once at the end).
+ * tools/bench/ingest.ts fills its background corpus (the HNSW index is rebuilt once at the end),
+ * then gives them their lexical postings with ingest's reindex, as if ingest had stored them.
  */
 export async function loadDistractors(stack: Stack, count: number): Promise<void> {
   if (count <= 0) return;
@@ -185,4 +189,6 @@ export async function loadDistractors(stack: Stack, count: number): Promise<void
   }
   // One multi-statement query, so the setting applies to the connection that builds the index.
   await stack.query(`SET maintenance_work_mem = '1GB'; ${indexdef}; RESET maintenance_work_mem; ANALYZE traces; ANALYZE trace_embeddings`);
+  await stack.reindexLexical();
+  await stack.query(`ANALYZE lexical_postings; ANALYZE lexical_documents; ANALYZE lexical_terms`);
 }

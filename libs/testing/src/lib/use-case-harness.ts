@@ -3,7 +3,8 @@ import { Test, TestingModule } from '@nestjs/testing';
 import { EmbeddingEmbedTexts, EventEnvelope, ReplyOf, RequestContract, RequestOf } from '@commontrace/contracts';
 import { HASHING_DIMENSIONS, HASHING_MODEL_ID, hashingEmbed } from '@commontrace/domain-embedding';
 import { InProcessServer, MessagingModule, OutboxRelay } from '@commontrace/messaging';
-import { Database, PersistenceModule, runMigrations } from '@commontrace/persistence';
+import { lexicalPostings } from '@commontrace/domain-search';
+import { Database, PersistenceModule, runMigrations, writeLexicalIndex } from '@commontrace/persistence';
 import { AppEnv, ConfigModule, validateEnv } from '@commontrace/util-config';
 import { createTestDatabase } from '@commontrace/util-testing';
 import { DataSource } from 'typeorm';
@@ -98,6 +99,20 @@ export class UseCaseHarness {
 
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> {
     return this.dataSource.query(sql, params);
+  }
+
+  /**
+   * Indexes for lexical search every trace that has no lexical postings yet, as ingest does when
+   * it stores one: for specs that store traces straight into the database.
+   */
+  async indexLexically(): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      const traces: { id: string; title: string; tags: string[]; context_text: string; solution_text: string }[] = await m.query(
+        `SELECT t.id, t.title, t.tags, t.context_text, t.solution_text FROM traces t
+          WHERE NOT EXISTS (SELECT 1 FROM lexical_documents d WHERE d.trace_id = t.id) ORDER BY t.id`,
+      );
+      await writeLexicalIndex(m, traces.map((t) => ({ trace_id: t.id, ...lexicalPostings(t) })));
+    });
   }
 
   /** The events the use cases wrote to the outbox, oldest first (optionally of one subject). */

@@ -6,6 +6,7 @@ import { IdempotencyKeysOwnedByTheWrite1764576000000 } from './1764576000000-ide
 import { EmbeddingFailures1764662400000 } from './1764662400000-embedding-failures';
 import { VotesVerificationsTrust1764748800000 } from './1764748800000-votes-verifications-trust';
 import { TrustSummaries1764835200000 } from './1764835200000-trust-summaries';
+import { LexicalIndex1764921600000 } from './1764921600000-lexical-index';
 import { ErrorSignatures1765008000000 } from './1765008000000-error-signatures';
 import { WantedQueries1765094400000 } from './1765094400000-wanted-queries';
 
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   EmbeddingFailures1764662400000,
   VotesVerificationsTrust1764748800000,
   TrustSummaries1764835200000,
+  LexicalIndex1764921600000,
   ErrorSignatures1765008000000,
   WantedQueries1765094400000,
 ];

@@ -1,3 +1,4 @@
+import { lexicalPostings } from '@commontrace/domain-search';
 import { ErrorCode, Privilege, PRIVILEGE_THRESHOLDS, ReputationGetReputation, TraceAmended } from '@commontrace/contracts';
 import { UseCaseHarness } from '@commontrace/testing';
 import { IngestModule } from '../../ingest.module';
@@ -85,6 +86,10 @@ describe('AmendTraceUseCase', () => {
         { version: 1, solution_text: 'Original solution' },
       ]);
       expect(await amendedEvents(id)).toEqual([expect.objectContaining({ amendment_id: view.id, author_id: owner, version: 2 })]);
+      // Its lexical index holds the new text's terms, written with the version.
+      const postings = await h.query<{ term: string }>(`SELECT term FROM lexical_postings WHERE trace_id = $1 ORDER BY term`, [id]);
+      const expected = lexicalPostings({ title: 'Original title', tags: [], context_text: 'Original context', solution_text: proposal.improved_solution });
+      expect(postings.map((p) => p.term)).toEqual([...expected.terms].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     });
 
     it('applies the amendment of an agent with the edit privilege at once; one point less keeps it pending', async () => {

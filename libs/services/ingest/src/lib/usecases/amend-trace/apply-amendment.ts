@@ -1,13 +1,14 @@
 import { TraceAmended } from '@commontrace/contracts';
 import { contentHash } from '@commontrace/domain-traces';
 import { Transaction } from '@commontrace/messaging';
-import { traceSignatureText, writeErrorSignatures } from '../../search-index/error-signatures';
 import { AmendmentEntity, TraceEntity, TraceVersionEntity } from '@commontrace/persistence';
+import { traceSignatureText, writeErrorSignatures } from '../../search-index/error-signatures';
+import { indexTracesLexically } from '../../search-index/lexical-postings';
 
 /**
  * Accepts an amendment in the caller's transaction, on a trace row it holds locked: keeps the
  * current text as a version (credited to whoever wrote it), applies the amendment as the next
- * version and emits `trace.amended`. The caller has checked the base version and who may accept.
+ * version (its lexical index replaced) and emits `trace.amended`. The caller has checked the base version and who may accept.
  */
 export async function applyAmendment(tx: Transaction, trace: TraceEntity, amendment: AmendmentEntity, acceptedBy: string): Promise<void> {
   const m = tx.manager;
@@ -33,6 +34,7 @@ export async function applyAmendment(tx: Transaction, trace: TraceEntity, amendm
   trace.content_hash = contentHash(trace);
   await m.save(trace);
   if (amendment.title != null || amendment.context_text != null) await writeErrorSignatures(m, trace.id, traceSignatureText(trace));
+  await indexTracesLexically(m, [trace]);
   amendment.status = 'accepted';
   amendment.reviewed_by = acceptedBy;
   amendment.reviewed_at = new Date();

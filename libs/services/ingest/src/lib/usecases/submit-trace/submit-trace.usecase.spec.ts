@@ -1,3 +1,4 @@
+import { lexicalPostings } from '@commontrace/domain-search';
 import { DomainError, EmbeddingEmbedTexts, ErrorCode, TraceCreated } from '@commontrace/contracts';
 import { HASHING_DIMENSIONS, HASHING_MODEL_ID, hashingEmbed } from '@commontrace/domain-embedding';
 import { TraceText, traceText } from '@commontrace/domain-traces';
@@ -34,6 +35,11 @@ describe('SubmitTraceUseCase', () => {
     expect(row).toEqual({ title: trace.title, contributor_id: contributor, status: 'pending', language: 'typescript' });
     const events = await h.events<{ trace_id: string }>(TraceCreated.contract.subject);
     expect(events.map((e) => e.data.trace_id)).toEqual([reply.id]);
+    // Indexed for lexical search in the same transaction: its postings and the corpus totals.
+    const postings = await h.query<{ term: string; tf: number }>(`SELECT term, tf FROM lexical_postings WHERE trace_id = $1`, [reply.id]);
+    const expected = lexicalPostings(trace);
+    expect(new Map(postings.map((p) => [p.term, p.tf]))).toEqual(new Map(expected.terms.map((t, i) => [t, expected.tfs[i]])));
+    expect(await h.query(`SELECT documents::int AS documents, total_length FROM lexical_totals`)).toEqual([{ documents: 1, total_length: expected.length }]);
   });
 
   it('refuses an exact duplicate with the existing trace, and stores nothing', async () => {

@@ -6,6 +6,7 @@ import { TraceEntity, TraceLinkEntity } from '@commontrace/persistence';
 import { traceSignatureText, writeErrorSignatures } from '../../search-index/error-signatures';
 import { DuplicateFinder } from '../../duplicates/duplicate-finder';
 import { ContentGuard } from '@commontrace/content-guard';
+import { indexTracesLexically } from '../../search-index/lexical-postings';
 
 type Reply = IngestSubmitTrace.SubmitTraceReply;
 
@@ -118,6 +119,7 @@ export class SubmitTraceUseCase {
       // The vector of the duplicate check, of exactly this text: the embedding service stores it instead of embedding again.
       ...(embedded ? { embedding: embedded } : {}),
     });
+    await indexTracesLexically(tx.manager, [saved], { fresh: true });
     return saved;
   }
 }

@@ -23,6 +23,7 @@ describe('QueryTracesUseCase with include_full', () => {
         [`long trace ${i}`, longest, contributor, String(i).padStart(64, '0')],
       );
     }
+    await h.indexLexically();
   });
 
   afterAll(() => h.close());

@@ -13,6 +13,7 @@ describe('QueryTracesUseCase and trust', () => {
        VALUES ($1, 'Context of the gradle failure', 'Solution', '{gradle}', $2, md5(random()::text) || md5(random()::text)) RETURNING id`,
       [title, owner],
     );
+    await h.indexLexically();
     return row.id;
   };
 

@@ -79,6 +79,7 @@ describe('QueryTracesUseCase', () => {
         [row.id, HASHING_MODEL_ID, HASHING_DIMENSIONS, toVectorLiteral(hashingEmbed(traceText(t))), contentHash(t)],
       );
     }
+    await h.indexLexically();
   });
 
   afterAll(() => h.close());
@@ -109,7 +110,7 @@ describe('QueryTracesUseCase', () => {
 
   it('gives the same answer whatever operator characters surround the words', async () => {
     const cases: [string, string][] = [
-      ['npm install -g fails', 'npm install g fails'],
+      ['npm & install | -g !fails', 'npm install -g fails'],
       ["!(TS2307 | Cannot) & find <-> module:* '@app/util'", 'TS2307 Cannot find module @app/util'],
       ['"connect ECONNREFUSED" 5432 | -docker & !compose', 'connect ECONNREFUSED 5432 docker compose'],
       ["grep: invalid option -- 'P' ) ( :* <->", 'grep invalid option P'],

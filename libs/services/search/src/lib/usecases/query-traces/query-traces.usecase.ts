@@ -8,7 +8,8 @@ import { TraceEntity } from '@commontrace/persistence';
 import { DataSource, In } from 'typeorm';
 import { CandidateFilter, DEFAULT_STATUSES } from './candidate-filter';
 import { relatedTraces } from './candidate-details';
-import { lexicalCandidates, tagCandidates, vectorCandidates } from './candidate-queries';
+import { tagCandidates, vectorCandidates } from './candidate-queries';
+import { lexicalCandidates } from './lexical-candidates';
 import { orderCandidates, Retrieved } from './order-candidates';
 import { decodeCursor, encodeCursor } from './search-cursor';
 import { signatureCandidates } from './signature-candidates';
@@ -125,7 +126,7 @@ export class QueryTracesUseCase {
     const vector = mode !== 'lexical';
     const [signatureIds, lexicalIds, vectorIds] = await Promise.all([
       signatures ? signatureCandidates(m, q, filter) : null,
-      lexical ? lexicalCandidates(m, q, filter) : null,
+      lexical ? lexicalCandidates(m, q, filter).then((found) => found.map((c) => c.id)) : null,
       vector ? this.vectorSearch(q, filter) : null,
     ]);
     const retrievers: Retriever[] = [];

@@ -1,0 +1,103 @@
+import { BM25, CANDIDATE_LIMITS, idf, queryTerms, selectiveTerms } from '@commontrace/domain-search';
+import { EntityManager } from 'typeorm';
+import { CandidateFilter, filterSql } from './candidate-filter';
+
+/** How many times the budget a filtered query that came up short may read on its second try. */
+const WIDER_BUDGET = 4;
+/**
+ * A term's best postings examined under the filter at most, as a multiple of `perTerm`: a
+ * selective filter cannot make the candidate step read a frequent term's whole list.
+ */
+const SCAN_FACTOR = 8;
+
+export interface LexicalCandidate {
+  id: string;
+  score: number;
+}
+
+/**
+ * Lexical candidates, best first, scored with exact BM25 (k1 and b of domain-search's `BM25`)
+ * over the field-weighted postings that ingest writes. The work is bounded by the query's
+ * selective terms, not by the corpus:
+ * 1. the query's terms (words only: nothing in the text is an operator) and their document
+ *    frequencies;
+ * 2. candidates: the best postings (by impact, at most `perTerm` each) of the rarest terms,
+ *    taken while they fit the `budget` — under the filter, so a filtered query fills its page
+ *    (of a term's best `perTerm × SCAN_FACTOR` postings);
+ * 3. every candidate scored with BM25 over all the query's terms, and the best `limit` returned.
+ * When a filter (tags, language, framework) leaves the page short, the candidates are taken
+ * again with `WIDER_BUDGET` times the budget (still at most `perTerm` postings per term).
+ * Each candidate's postings are read whole (one index range, clustered by trace): cheaper than
+ * probing each query term. Ties go by id, so the order is stable.
+ */
+export async function lexicalCandidates(
+  m: EntityManager,
+  q: string,
+  filter: CandidateFilter,
+  limits: { perTerm: number; budget: number } = CANDIDATE_LIMITS,
+): Promise<LexicalCandidate[]> {
+  const terms = queryTerms(q);
+  if (!terms.length) return [];
+  const stats: { term: string; df: number; documents: number; total_length: number }[] = await m.query(
+    `SELECT q.term, coalesce(s.df, 0)::int AS df, tot.documents::float8 AS documents, tot.total_length::float8 AS total_length
+       FROM unnest($1::text[]) AS q(term)
+       LEFT JOIN lexical_terms s ON s.term = q.term
+       CROSS JOIN lexical_totals tot`,
+    [terms],
+  );
+  const present = stats.filter((s) => s.df > 0);
+  if (!present.length) return [];
+  const documents = present[0].documents;
+  const averageLength = present[0].total_length / Math.max(1, documents);
+  const weights = present.map((s) => idf(s.df, documents));
+
+  const all = present.map((s) => s.term);
+  const chosen = selectiveTerms(present, limits);
+  const found = await scoreCandidates(m, chosen, all, weights, averageLength, filter, limits.perTerm);
+  const narrowed = Boolean(filter.tags?.length || filter.language || filter.framework);
+  if (found.length >= filter.limit || chosen.length === present.length || !narrowed) return found;
+  const wider = selectiveTerms(present, { ...limits, budget: limits.budget * WIDER_BUDGET });
+  return scoreCandidates(m, wider, all, weights, averageLength, filter, limits.perTerm);
+}
+
+async function scoreCandidates(
+  m: EntityManager,
+  choosing: string[],
+  terms: string[],
+  weights: number[],
+  averageLength: number,
+  filter: CandidateFilter,
+  perTerm: number,
+): Promise<LexicalCandidate[]> {
+  const { k1, b } = BM25;
+  const where = filterSql(filter, 8);
+  const rows: { id: string; score: number }[] = await m.query(
+    `WITH chosen AS (
+       SELECT DISTINCT c.trace_id
+         FROM unnest($1::text[]) AS s(term)
+         CROSS JOIN LATERAL (
+           SELECT p.trace_id
+             FROM (SELECT lp.trace_id, lp.impact FROM lexical_postings lp WHERE lp.term = s.term ORDER BY lp.impact DESC LIMIT $2 * ${SCAN_FACTOR}) p
+             JOIN traces t ON t.id = p.trace_id
+            WHERE ${where.sql}
+            ORDER BY p.impact DESC
+            LIMIT $2) c
+     ),
+     -- One length lookup per candidate (a scalar subquery is not flattened into a scan of every length).
+     sized AS (SELECT c.trace_id, (SELECT ld.length FROM lexical_documents ld WHERE ld.trace_id = c.trace_id) AS length FROM chosen c),
+     query AS (SELECT * FROM unnest($3::text[], $4::float8[]) AS q(term, idf)),
+     scored AS (
+       SELECT c.trace_id,
+              sum(query.idf * p.tf * ($5::float8 + 1) / (p.tf + $5::float8 * (1 - $6::float8 + $6::float8 * c.length / $7::float8))) AS score
+         FROM sized c
+         CROSS JOIN LATERAL (SELECT lp.term, lp.tf FROM lexical_postings lp WHERE lp.trace_id = c.trace_id) p
+         JOIN query ON query.term = p.term
+        GROUP BY c.trace_id
+     )
+     SELECT trace_id AS id, score::float8 AS score FROM scored
+      ORDER BY score DESC, trace_id
+      LIMIT $${8 + where.params.length}`,
+    [choosing, perTerm, terms, weights, k1, b, Math.max(averageLength, 1e-9), ...where.params, filter.limit],
+  );
+  return rows.map((r) => ({ id: r.id, score: Number(r.score) }));
+}
