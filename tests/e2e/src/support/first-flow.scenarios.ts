@@ -80,12 +80,13 @@ export function firstFlowScenarios(getStack: () => Stack): void {
     const id = target.body.id;
     await waitFor(async () => (await api.call('GET', `/api/v1/traces/${id}`)).body.has_embedding, { what: 'vector' });
 
-    const byWords = await api.call('POST', '/api/v1/traces/search', { q: 'ERR_PNPM_PEER_DEP_ISSUES react upgrade' });
+    const byWords = await api.call('POST', '/api/v1/traces/search', { q: 'ERR_PNPM_PEER_DEP_ISSUES react upgrade', explain: true });
     expect(byWords.status).toBe(200);
     expect(byWords.body.results[0]).toMatchObject({ id, tags: ['pnpm', 'react'], status: 'pending' });
     expect(byWords.body.results[0].snippet).toContain('ERR_PNPM_PEER_DEP_ISSUES');
-    expect(byWords.body.retrievers).toEqual(['lexical', 'vector']);
-    expect(byWords.body.results[0].explanation).toMatchObject({ lexical_rank: 1, vector_rank: 1, fusion: 'rrf' });
+    // The error code matches the trace's stored error signature exactly, and both other retrievers find it first too.
+    expect(byWords.body.retrievers).toEqual(['signatures', 'lexical', 'vector']);
+    expect(byWords.body.results[0].explanation).toMatchObject({ signature_rank: 1, lexical_rank: 1, vector_rank: 1, fusion: expect.any(Number) });
 
     const byTags = await api.call('POST', '/api/v1/traces/search', { tags: ['PNPM'] });
     expect(byTags.body.results.map((r: { id: string }) => r.id)).toEqual([id]);
