@@ -8,6 +8,7 @@ import { VotesVerificationsTrust1764748800000 } from './1764748800000-votes-veri
 import { TrustSummaries1764835200000 } from './1764835200000-trust-summaries';
 import { ErrorSignatures1765008000000 } from './1765008000000-error-signatures';
 import { WantedQueries1765094400000 } from './1765094400000-wanted-queries';
+import { HnswEfConstruction1765180800000 } from './1765180800000-hnsw-ef-construction';
 
 /** Every migration, in order. A new one is appended here. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   TrustSummaries1764835200000,
   ErrorSignatures1765008000000,
   WantedQueries1765094400000,
+  HnswEfConstruction1765180800000,
 ];
