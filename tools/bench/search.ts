@@ -54,6 +54,7 @@ import { DataSource, EntityManager } from 'typeorm';
 // Not exported by their libraries (internals of the messaging library and of the search service): a
 // benchmark times them directly. If the search service's candidate queries move, only `lexicalSql` changes.
 import { NatsBusClient } from '../../libs/messaging/src/lib/bus/nats-bus-client';
+import { CandidateFilter, DEFAULT_STATUSES } from '../../libs/services/search/src/lib/usecases/query-traces/candidate-filter';
 import { lexicalCandidates } from '../../libs/services/search/src/lib/usecases/query-traces/candidate-queries';
 import { seedSet } from '../eval/search/sets';
 import { agentQuery, GeneratedTrace, variedTrace } from './realistic-traces';
@@ -372,9 +373,14 @@ function busTarget(bus: NatsBusClient): Target {
   };
 }
 
-/** Today's lexical candidate query, as the search service runs it (K = 50). */
+/** The filter of a default search (the query's tags, default statuses), K = 50. */
+function filterOf(query: Query): CandidateFilter {
+  return { tags: query.tags ?? null, language: null, framework: null, statuses: DEFAULT_STATUSES, limit: CANDIDATES };
+}
+
+/** Today's lexical candidate query, as the search service runs it. */
 function lexicalSql(m: EntityManager, query: Query): Promise<unknown> {
-  return lexicalCandidates(m, query.q, { tags: query.tags ?? null, limit: CANDIDATES });
+  return lexicalCandidates(m, query.q, filterOf(query));
 }
 
 function sqlTargets(ds: DataSource): Target[] {
@@ -384,7 +390,8 @@ function sqlTargets(ds: DataSource): Target[] {
       name: 'SQL vector',
       call: async (query) => {
         const vector = hashingEmbed(query.q);
-        await nearestNeighbours(ds.manager, { model: HASHING_MODEL_ID, vector, limit: CANDIDATES, tags: query.tags ?? null });
+        const { tags, statuses, limit } = filterOf(query);
+        await nearestNeighbours(ds.manager, { model: HASHING_MODEL_ID, vector, limit, tags, statuses });
       },
     },
   ];

@@ -36,7 +36,7 @@ export interface Neighbour {
  *
  * The graph search keeps `hnsw.ef_search` candidates, sized to the K (`efSearchFor`): at
  * pgvector's default of 40 it misses too many of the true nearest neighbours once the corpus
- * has grown (docs/decisions.md, "HNSW search width").
+ * has grown (docs/decisions.md, "HNSW search width and graph").
  */
 export async function nearestNeighbours(m: EntityManager, query: NeighbourQuery): Promise<Neighbour[]> {
   const run = async (tx: EntityManager): Promise<Neighbour[]> => {
