@@ -599,14 +599,30 @@ export interface GeneratedTrace {
   tags: string[];
 }
 
-/** The trace of one seed: a technology, one of its problems, and the details that make it this project's. */
-export function realisticTrace(seed: number): GeneratedTrace {
-  const r = random(seed * 2654435761);
-  const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)];
-  const tech = pick(TECHNOLOGIES);
-  const problem = pick(tech.problems);
-  const version = pick(tech.versions);
-  const slots: Record<string, string> = {
+/** What one seed draws: the technology, its problem and the details that make it this project's. */
+interface Draw {
+  r: () => number;
+  pick: <T>(xs: T[]) => T;
+  tech: Technology;
+  problem: Problem;
+  version: string;
+  slots: Record<string, string>;
+  fill: (s: string) => string;
+}
+
+/**
+ * Technologies by popularity for `variedTrace`: weight 1/(rank+1) in the order of TECHNOLOGIES
+ * (Zipf), so the first tags are common and the last rare, as in a real corpus.
+ */
+const ZIPF = (() => {
+  const weights = TECHNOLOGIES.map((_, i) => 1 / (i + 1));
+  const total = weights.reduce((a, b) => a + b, 0);
+  let sum = 0;
+  return weights.map((w) => (sum += w / total));
+})();
+
+function drawSlots(r: () => number, pick: <T>(xs: T[]) => T): Record<string, string> {
+  return {
     pkg: pick(WORDS.pkg),
     mod: pick(WORDS.mod),
     Type: pick(WORDS.Type),
@@ -618,7 +634,25 @@ export function realisticTrace(seed: number): GeneratedTrace {
     ip: `10.${Math.floor(r() * 255)}.${Math.floor(r() * 255)}.${1 + Math.floor(r() * 250)}`,
     uuid: `${Math.floor(r() * 0xffffffff).toString(16).padStart(8, '0')}-4c1e-4b7a-9d3f-${Math.floor(r() * 0xffffffffffff).toString(16).padStart(12, '0')}`,
   };
-  const fill = (s: string) => s.replace(/\{(\w+)\}/g, (_, k: string) => slots[k] ?? k);
+}
+
+function fillWith(slots: Record<string, string>): (s: string) => string {
+  return (s) => s.replace(/\{(\w+)\}/g, (_, k: string) => slots[k] ?? k);
+}
+
+function draw(seed: number, skewed: boolean): Draw {
+  const r = random(seed * 2654435761);
+  const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)];
+  const u = r();
+  const tech = skewed ? TECHNOLOGIES[Math.max(0, ZIPF.findIndex((c) => u < c))] : TECHNOLOGIES[Math.floor(u * TECHNOLOGIES.length)];
+  const problem = pick(tech.problems);
+  const version = pick(tech.versions);
+  const slots = drawSlots(r, pick);
+  return { r, pick, tech, problem, version, slots, fill: fillWith(slots) };
+}
+
+function compose(seed: number, d: Draw): GeneratedTrace {
+  const { r, pick, tech, problem, version, slots, fill } = d;
   const error = fill(problem.error);
   const firstLine = error.split('\n')[0];
   const os = pick(WORDS.os);
@@ -644,4 +678,101 @@ export function realisticTrace(seed: number): GeneratedTrace {
     solution_text: solution.join('\n\n'),
     tags: [...tech.tags, slots['mod']].slice(0, 20),
   };
+}
+
+/** The trace of one seed: a technology, one of its problems, and the details that make it this project's. */
+export function realisticTrace(seed: number): GeneratedTrace {
+  return compose(seed, draw(seed, false));
+}
+
+/** Tags some traces carry beside their technology's, most often the first ones. */
+const EXTRA_TAGS = ['ci', 'monorepo', 'windows', 'macos', 'performance', 'security', 'migration', 'upgrade', 'arm64', 'wsl'];
+
+/** Stack frames, log lines and lengths for `variedTrace`. */
+function frames(r: () => number, slots: Record<string, string>, n: number): string {
+  const files = ['handler', 'service', 'client', 'index', 'worker', 'router', 'repository', 'config'];
+  return Array.from({ length: n }, (_, i) => {
+    const file = files[Math.floor(r() * files.length)];
+    return `    at ${slots['Type']}${file[0].toUpperCase()}${file.slice(1)}.${['run', 'handle', 'load', 'connect', 'resolve'][i % 5]} (/srv/${slots['mod']}/src/${file}.ts:${10 + Math.floor(r() * 500)}:${1 + Math.floor(r() * 60)})`;
+  }).join('\n');
+}
+
+function logLines(r: () => number, slots: Record<string, string>, n: number): string {
+  const levels = ['INFO', 'INFO', 'INFO', 'DEBUG', 'WARN'];
+  const events = ['request received', 'cache miss', 'connecting to upstream', 'retrying', 'job scheduled', 'config loaded', 'health check ok'];
+  return Array.from({ length: n }, (_, i) => {
+    const level = levels[Math.floor(r() * levels.length)];
+    return `2026-11-${String(1 + (i % 28)).padStart(2, '0')}T10:${String(i % 60).padStart(2, '0')}:0${i % 10}Z ${level} ${slots['mod']}: ${events[Math.floor(r() * events.length)]} id=${Math.floor(r() * 1e6)}`;
+  }).join('\n');
+}
+
+/**
+ * A trace for the search benchmark, built on `realisticTrace`'s templates with the variety of a
+ * real corpus: technologies (and so tags) drawn with a Zipf skew, a tenth of the traces with an
+ * extra tag, and lengths from a two-line note to a long report with a stack trace and a log
+ * excerpt. `realisticTrace` itself is unchanged, so the ingest benchmark and the search
+ * evaluation's distractors stay comparable with their earlier figures.
+ */
+export function variedTrace(seed: number): GeneratedTrace {
+  const d = draw(seed, true);
+  const base = compose(seed, d);
+  const r = random(seed * 40503 + 7919);
+  const shape = r();
+  const tags = r() < 0.1 ? [...base.tags, EXTRA_TAGS[Math.floor(EXTRA_TAGS.length * r() * r())]] : base.tags;
+  if (shape < 0.15) {
+    // A short note: the error and the fix, nothing else.
+    const [intro, error] = base.context_text.split('\n\n');
+    return { ...base, tags, context_text: `${intro}\n\n${error}`, solution_text: base.solution_text.split('\n\n').slice(0, 2).join('\n\n') };
+  }
+  if (shape < 0.55) return { ...base, tags };
+  const extra: string[] = [];
+  if (shape < 0.85) extra.push(`Stack trace:\n\n\`\`\`\n${frames(r, d.slots, 3 + Math.floor(r() * 10))}\n\`\`\``);
+  if (shape >= 0.7) extra.push(`Log before the failure:\n\n\`\`\`\n${logLines(r, d.slots, 5 + Math.floor(r() * 40))}\n\`\`\``);
+  return { ...base, tags, context_text: [base.context_text, ...extra].join('\n\n') };
+}
+
+export type AgentQueryKind = 'pasted-error' | 'symptom' | 'identifier' | 'goal';
+
+export interface AgentQuery {
+  kind: AgentQueryKind;
+  q: string;
+  /** The trace's first tag, for the filtered variant of the query. */
+  tag: string;
+}
+
+/** Identifiers in a code block: camelCase, snake_case, SCREAMING_CASE, dotted names, --flags. */
+function identifiers(code: string): string[] {
+  return [...new Set(code.match(/--[a-z][\w-]+|[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)+|[a-z]+[A-Z]\w*|[A-Za-z]+_[A-Za-z_]+/g) ?? [])];
+}
+
+/**
+ * A query an agent would send about the problem of `variedTrace(seed)`, never its title: the
+ * error pasted from its own run (other project, port, paths), a symptom in its words, an
+ * identifier from the code with the tool's name, or the goal.
+ */
+export function agentQuery(seed: number): AgentQuery {
+  const d = draw(seed, true);
+  const r = random(seed * 69069 + 1013904223);
+  const pick = <T>(xs: T[]): T => xs[Math.floor(r() * xs.length)];
+  // The agent's own project: other names and numbers in the same templates.
+  const fill = fillWith(drawSlots(r, pick));
+  const tag = d.tech.tags[0];
+  const kind = pick<AgentQueryKind>(['pasted-error', 'pasted-error', 'symptom', 'identifier', 'goal']);
+  const words = (s: string) => s.split(/\s+/).filter(Boolean);
+  const some = (ws: string[], keep: number) => ws.filter(() => r() < keep).join(' ');
+  switch (kind) {
+    case 'pasted-error': {
+      const lines = fill(d.problem.error).split('\n');
+      return { kind, tag, q: lines.slice(0, 1 + Math.floor(r() * lines.length)).join('\n') };
+    }
+    case 'symptom':
+      return { kind, tag, q: `${d.tech.name.toLowerCase()} ${some(words(fill(d.problem.cause)), 0.7)} ${pick(['', 'since the upgrade', 'only in CI', 'after deploy', 'on my machine'])}`.trim() };
+    case 'identifier': {
+      const ids = identifiers(fill(d.problem.code));
+      const error = words(fill(d.problem.error).split('\n')[0]).slice(0, 4).join(' ');
+      return { kind, tag, q: ids.length ? `${pick(ids)} ${d.tech.name} ${error}` : `${d.tech.name} ${error}` };
+    }
+    case 'goal':
+      return { kind, tag, q: `how to ${some(words(fill(d.problem.fix)), 0.8)} with ${d.tech.name}` };
+  }
 }

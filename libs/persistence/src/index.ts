@@ -6,3 +6,4 @@ export * from './lib/persistence.module';
 export * from './lib/vector-literal';
 export * from './lib/nearest-neighbours';
 export * from './lib/lexical-index';
+export * from './lib/hnsw-search-settings';

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { efSearchFor } from './hnsw-search-settings';
 import { toVectorLiteral } from './vector-literal';
 
 export interface NeighbourQuery {
@@ -32,10 +33,15 @@ export interface Neighbour {
  * the index is scanned, so `hnsw.iterative_scan = relaxed_order` (set for the transaction
  * only) keeps a filtered query from coming back short; relaxed order means the rows can come
  * slightly out of order, so they are sorted again here.
+ *
+ * The graph search keeps `hnsw.ef_search` candidates, sized to the K (`efSearchFor`): at
+ * pgvector's default of 40 it misses too many of the true nearest neighbours once the corpus
+ * has grown (docs/decisions.md, "HNSW search width and graph").
  */
 export async function nearestNeighbours(m: EntityManager, query: NeighbourQuery): Promise<Neighbour[]> {
   const run = async (tx: EntityManager): Promise<Neighbour[]> => {
     await tx.query(`SET LOCAL hnsw.iterative_scan = relaxed_order`);
+    await tx.query(`SET LOCAL hnsw.ef_search = ${efSearchFor(query.limit)}`);
     const rows: { trace_id: string; similarity: number | string }[] = await tx.query(
       `SELECT e.trace_id, 1 - (e.embedding <=> $2::vector) AS similarity
          FROM trace_embeddings e JOIN traces t ON t.id = e.trace_id

@@ -1,4 +1,4 @@
-import { Database, nearestNeighbours, runMigrations, toVectorLiteral } from '@commontrace/persistence';
+import { Database, efSearchFor, nearestNeighbours, runMigrations, toVectorLiteral } from '@commontrace/persistence';
 import { createTestDatabase } from '@commontrace/util-testing';
 import { DataSource, EntityManager } from 'typeorm';
 
@@ -62,6 +62,10 @@ describe('nearestNeighbours: the one top-K query of ingest and search', () => {
     ds = database.dataSource;
     await runMigrations(ds, { lock: false });
     await ds.query(`INSERT INTO accounts (name) VALUES ('nn')`);
+    // The index as the migrations define it, built once over all the vectors below (as a REINDEX
+    // would): inserting 3,000 vectors one by one into the graph is what takes time.
+    const [{ indexdef }] = await ds.query(`SELECT indexdef FROM pg_indexes WHERE indexname = 'trace_embeddings_hnsw_idx'`);
+    await ds.query(`DROP INDEX trace_embeddings_hnsw_idx`);
     await addTraces(Array.from({ length: BACKGROUND }, (_, i) => unitVector(1000 + i)));
     // Five traces ever closer to the query, and traces the filters must keep out.
     for (const weight of [0.05, 0.1, 0.15, 0.2, 0.25]) nearest.push(...(await addTraces([near(query, unitVector(50 + weight * 100), weight)])));
@@ -70,6 +74,7 @@ describe('nearestNeighbours: the one top-K query of ingest and search', () => {
     await addTraces(Array.from({ length: 200 }, (_, i) => near(query, unitVector(5000 + i), 0.02)), { model: 'another-model' });
     // Far from the query (its opposite, roughly), and the only ones with this tag.
     rare.push(...(await addTraces([0.3, 0.5, 0.7].map((w) => near(query.map((x) => -x), unitVector(9), w)), { tags: ['rare-tag'] })));
+    await ds.query(indexdef);
     await ds.query(`ANALYZE traces; ANALYZE trace_embeddings`);
   });
 
@@ -122,5 +127,42 @@ describe('nearestNeighbours: the one top-K query of ingest and search', () => {
     const scan = nodes.find((n) => n['Index Name'] === 'trace_embeddings_hnsw_idx');
     expect(scan?.['Node Type']).toBe('Index Scan');
     expect(nodes.filter((n) => n.Filter?.includes('<=>'))).toEqual([]);
+  });
+
+  it('searches the graph with a beam sized to the K (hnsw.ef_search), for this query only', async () => {
+    const seen: { k: number; ef: number; scan: string }[] = [];
+    for (const k of [5, 50]) {
+      await ds.transaction(async (tx) => {
+        // The same manager, except that the settings in force are read just before the SELECT runs.
+        const reading = new Proxy(tx, {
+          get(target, prop, receiver) {
+            if (prop !== 'query') return Reflect.get(target, prop, receiver);
+            return async (sql: string, params?: unknown[]) => {
+              if (sql.trimStart().startsWith('SELECT')) {
+                const [row] = await target.query(`SELECT current_setting('hnsw.ef_search') AS ef, current_setting('hnsw.iterative_scan') AS scan`);
+                seen.push({ k, ef: Number(row.ef), scan: row.scan });
+              }
+              return target.query(sql, params);
+            };
+          },
+        }) as EntityManager;
+        expect(await nearestNeighbours(reading, { model: MODEL, vector: query, limit: k })).toHaveLength(k);
+      });
+    }
+    expect(seen).toEqual([
+      { k: 5, ef: efSearchFor(5), scan: 'relaxed_order' },
+      { k: 50, ef: efSearchFor(50), scan: 'relaxed_order' },
+    ]);
+    // pgvector's default (40) is what lost recall at search's K: the beam must be well above it there.
+    expect(seen[1].ef).toBeGreaterThanOrEqual(400);
+    // SET LOCAL: outside the query's transaction the server's default is untouched.
+    // (NULL when this pooled connection has not loaded pgvector yet.)
+    const [after] = await ds.query(`SELECT current_setting('hnsw.ef_search', true) AS ef`);
+    expect([null, '40']).toContain(after.ef);
+  });
+
+  it('reads a graph built with a wide candidate list (ef_construction 200), which the recall at 100k traces needs', async () => {
+    const [row] = await ds.query(`SELECT reloptions FROM pg_class WHERE relname = 'trace_embeddings_hnsw_idx'`);
+    expect(row.reloptions).toEqual(expect.arrayContaining(['m=16', 'ef_construction=200']));
   });
 });

@@ -9,6 +9,7 @@ import { TrustSummaries1764835200000 } from './1764835200000-trust-summaries';
 import { LexicalIndex1764921600000 } from './1764921600000-lexical-index';
 import { ErrorSignatures1765008000000 } from './1765008000000-error-signatures';
 import { WantedQueries1765094400000 } from './1765094400000-wanted-queries';
+import { HnswEfConstruction1765180800000 } from './1765180800000-hnsw-ef-construction';
 
 /** Every migration, in order. A new one is appended here. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   LexicalIndex1764921600000,
   ErrorSignatures1765008000000,
   WantedQueries1765094400000,
+  HnswEfConstruction1765180800000,
 ];
