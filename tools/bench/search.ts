@@ -49,13 +49,14 @@ import { SearchQueryTraces } from '@commontrace/contracts';
 import { HASHING_DIMENSIONS, HASHING_MODEL_ID, hashingEmbed } from '@commontrace/domain-embedding';
 import { contentHash, traceText } from '@commontrace/domain-traces';
 import { Database, nearestNeighbours, runMigrations, toVectorLiteral } from '@commontrace/persistence';
+import { ReindexSearchUseCase } from '@commontrace/service-ingest';
 import { createTestDatabase, resetJetStream, waitFor } from '@commontrace/util-testing';
 import { DataSource, EntityManager } from 'typeorm';
 // Not exported by their libraries (internals of the messaging library and of the search service): a
 // benchmark times them directly. If the search service's candidate queries move, only `lexicalSql` changes.
 import { NatsBusClient } from '../../libs/messaging/src/lib/bus/nats-bus-client';
 import { CandidateFilter, DEFAULT_STATUSES } from '../../libs/services/search/src/lib/usecases/query-traces/candidate-filter';
-import { lexicalCandidates } from '../../libs/services/search/src/lib/usecases/query-traces/candidate-queries';
+import { lexicalCandidates } from '../../libs/services/search/src/lib/usecases/query-traces/lexical-candidates';
 import { seedSet } from '../eval/search/sets';
 import { agentQuery, GeneratedTrace, variedTrace } from './realistic-traces';
 
@@ -220,19 +221,22 @@ async function loadTraces(db: Client, contributor: string, traces: GeneratedTrac
 }
 
 /**
- * The place where traces stored straight through SQL get the search indexes that ingest keeps
- * at write time. Today the lexical index is the `search_vector` column, which PostgreSQL
- * generates on INSERT, and the HNSW index is rebuilt by `fillTo`, so there is nothing to do
- * here. When the lexical retriever moves to the postings-based BM25 index that ingest fills per
- * trace (its own tables), this is the one function that calls its builder for `traceIds`.
+ * Traces stored straight through SQL get the search indexes that ingest keeps at write time (the
+ * lexical postings with their statistics, and the error signatures) from ingest's own reindex,
+ * which indexes every trace that has none yet. The HNSW index is rebuilt by `fillTo`.
  */
-async function indexLoadedTraces(db: Client, traceIds: string[]): Promise<void> {
-  void db;
-  void traceIds;
+async function indexLoadedTraces(url: string): Promise<void> {
+  const database = await Database.open({ kind: 'postgres', url, poolSize: 2 });
+  try {
+    const { reindexed } = await new ReindexSearchUseCase(database.dataSource).execute();
+    log(`  indexed ${reindexed} traces for lexical and error-signature search`);
+  } finally {
+    await database.close();
+  }
 }
 
 /** Fills the database up to `size` generated traces (the seed corpus comes with the first fill). */
-async function fillTo(db: Client, contributor: string, from: number, size: number): Promise<void> {
+async function fillTo(db: Client, url: string, contributor: string, from: number, size: number): Promise<void> {
   if (size <= from) return;
   const started = Date.now();
   const [{ indexdef }] = (await db.query(`SELECT indexdef FROM pg_indexes WHERE indexname = 'trace_embeddings_hnsw_idx'`)).rows;
@@ -244,13 +248,14 @@ async function fillTo(db: Client, contributor: string, from: number, size: numbe
     for (let seed = start; seed < Math.min(size, start + 5_000); seed++) traces.push(variedTrace(seed));
     ids.push(...(await loadTraces(db, contributor, traces)));
   }
-  await indexLoadedTraces(db, ids);
+  await indexLoadedTraces(url);
   const loaded = Date.now();
   await db.query(`SET maintenance_work_mem = '1GB'`);
   await db.query(indexdef);
   await db.query(`RESET maintenance_work_mem`);
   await db.query(`VACUUM ANALYZE traces`);
   await db.query(`VACUUM ANALYZE trace_embeddings`);
+  for (const table of ['lexical_postings', 'lexical_documents', 'lexical_terms', 'error_signatures']) await db.query(`VACUUM ANALYZE ${table}`);
   log(`  stored ${ids.length} traces in ${((loaded - started) / 1000).toFixed(0)} s, HNSW index and analyze ${((Date.now() - loaded) / 1000).toFixed(0)} s`);
 }
 
@@ -553,7 +558,7 @@ async function microservices(rows: Row[], recallRows: RecallRow[], cleanups: (()
   let stored = 0;
   for (const size of SIZES) {
     log(`microservices, ${size.toLocaleString('en')} traces:`);
-    await fillTo(database.db, contributor, stored, size);
+    await fillTo(database.db, database.url, contributor, stored, size);
     stored = size;
     const targets: Target[] = [];
     if (gateway && PARTS.has('gateway')) targets.push(gateway);
@@ -568,7 +573,7 @@ async function allInOne(rows: Row[], cleanups: (() => Promise<void>)[]): Promise
   log(`all-in-one, ${ALL_IN_ONE_SIZE.toLocaleString('en')} traces:`);
   const database = await freshDatabase('bench_search_aio');
   cleanups.push(database.drop);
-  await fillTo(database.db, await accountId(database.db), 0, ALL_IN_ONE_SIZE);
+  await fillTo(database.db, database.url, await accountId(database.db), 0, ALL_IN_ONE_SIZE);
   const port = PORT_BASE + 9;
   // In-process transport: the all-in-one process gets no NATS_URL.
   const started = startProcesses(['all-in-one'], { DATABASE_URL: database.url, NATS_URL: '' }, () => port);

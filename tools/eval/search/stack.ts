@@ -12,7 +12,7 @@ import { toVectorLiteral } from '@commontrace/persistence';
 import { startApp } from '@commontrace/runtime';
 import { EmbeddingModule } from '@commontrace/service-embedding';
 import { configureGatewayHttp, GatewayModule } from '@commontrace/service-gateway';
-import { IngestModule, ReindexLexicalUseCase } from '@commontrace/service-ingest';
+import { IngestModule, ReindexSearchUseCase } from '@commontrace/service-ingest';
 import { ReputationModule } from '@commontrace/service-reputation';
 import { SearchModule } from '@commontrace/service-search';
 import { validateEnv } from '@commontrace/util-config';
@@ -27,7 +27,7 @@ export interface Stack {
   contributorId: string;
   query<T>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Indexes for lexical search what was stored straight into the database (ingest's reindex). */
-  reindexLexical(): Promise<number>;
+  reindexSearch(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -83,7 +83,7 @@ export async function startStack(): Promise<Stack> {
       apiKey: key.api_key,
       contributorId: key.contributor_id,
       query: (sql, params) => ds.query(sql, params),
-      reindexLexical: async () => (await started.get(ReindexLexicalUseCase).execute()).reindexed,
+      reindexSearch: async () => (await started.get(ReindexSearchUseCase).execute()).reindexed,
       stop,
     };
   } catch (error) {
@@ -189,6 +189,6 @@ export async function loadDistractors(stack: Stack, count: number): Promise<void
   }
   // One multi-statement query, so the setting applies to the connection that builds the index.
   await stack.query(`SET maintenance_work_mem = '1GB'; ${indexdef}; RESET maintenance_work_mem; ANALYZE traces; ANALYZE trace_embeddings`);
-  await stack.reindexLexical();
+  await stack.reindexSearch();
   await stack.query(`ANALYZE lexical_postings; ANALYZE lexical_documents; ANALYZE lexical_terms`);
 }

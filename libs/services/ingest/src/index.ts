@@ -1,4 +1,4 @@
 export * from './lib/ingest.module';
 export * from './lib/search-index/lexical-postings';
-export * from './lib/usecases/reindex-lexical/reindex-lexical.usecase';
-export * from './lib/usecases/reindex-lexical/reindex-command';
+export * from './lib/usecases/reindex-search/reindex-search.usecase';
+export * from './lib/usecases/reindex-search/reindex-command';

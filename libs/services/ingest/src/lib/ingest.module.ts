@@ -10,7 +10,7 @@ import { ListAmendmentsUseCase } from './usecases/list-amendments/list-amendment
 import { ListVersionsUseCase } from './usecases/list-versions/list-versions.usecase';
 import { ReviewAmendmentUseCase } from './usecases/review-amendment/review-amendment.usecase';
 import { SubmitTraceUseCase } from './usecases/submit-trace/submit-trace.usecase';
-import { ReindexLexicalUseCase } from './usecases/reindex-lexical/reindex-lexical.usecase';
+import { ReindexSearchUseCase } from './usecases/reindex-search/reindex-search.usecase';
 
 /** Decides what enters the shared memory: validation, scanning, dedup, amendments, links, with their events. */
 @Module({
@@ -26,7 +26,7 @@ import { ReindexLexicalUseCase } from './usecases/reindex-lexical/reindex-lexica
     ListVersionsUseCase,
     LinkTracesUseCase,
     ApplyStandingUseCase,
-    ReindexLexicalUseCase,
+    ReindexSearchUseCase,
   ],
 })
 export class IngestModule {}

@@ -1,17 +1,17 @@
-import { lexicalPostings, TOKENIZER_VERSION } from '@commontrace/domain-search';
+import { errorSignatures, lexicalPostings, TOKENIZER_VERSION } from '@commontrace/domain-search';
 import { UseCaseHarness } from '@commontrace/testing';
 import { IngestModule } from '../../ingest.module';
 import { insertTrace } from '../spec-fixtures';
-import { ReindexLexicalUseCase } from './reindex-lexical.usecase';
+import { ReindexSearchUseCase } from './reindex-search.usecase';
 
-describe('ReindexLexicalUseCase', () => {
+describe('ReindexSearchUseCase', () => {
   let h: UseCaseHarness;
-  let reindex: ReindexLexicalUseCase;
+  let reindex: ReindexSearchUseCase;
   let owner: string;
 
   beforeAll(async () => {
     h = await UseCaseHarness.start({ module: IngestModule });
-    reindex = h.get(ReindexLexicalUseCase);
+    reindex = h.get(ReindexSearchUseCase);
     owner = await h.account();
   });
   afterAll(() => h.close());
@@ -29,6 +29,11 @@ describe('ReindexLexicalUseCase', () => {
     const expected = lexicalPostings({ title: 'Original title', tags: [], context_text: 'connect ECONNREFUSED 127.0.0.1:5432', solution_text: 'Original solution' });
     const postings = await h.query<{ term: string }>(`SELECT term FROM lexical_postings WHERE trace_id = $1 ORDER BY term`, [ids[0]]);
     expect(postings.map((p) => p.term)).toEqual([...expected.terms].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    // Its error signatures too, as ingest would have written them.
+    const signatures = await h.query<{ signature: string }>(`SELECT signature FROM error_signatures WHERE trace_id = $1 ORDER BY signature`, [ids[0]]);
+    const wanted = errorSignatures('Original title\nconnect ECONNREFUSED 127.0.0.1:5432').map((x) => x.signature);
+    expect(wanted.length).toBeGreaterThan(0);
+    expect(signatures.map((x) => x.signature)).toEqual([...wanted].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
 
     // Nothing left to do; a trace indexed by another version is done again, and the statistics stay exact.
     expect(await reindex.execute()).toEqual({ tokenizer_version: TOKENIZER_VERSION, reindexed: 0 });

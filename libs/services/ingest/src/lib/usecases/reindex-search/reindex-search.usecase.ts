@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { TOKENIZER_VERSION } from '@commontrace/domain-search';
 import { DataSource } from 'typeorm';
+import { traceSignatureText, writeErrorSignatures } from '../../search-index/error-signatures';
 import { IndexedTrace, indexTracesLexically } from '../../search-index/lexical-postings';
 
 const BATCH = 500;
@@ -11,14 +12,15 @@ export interface ReindexResult {
 }
 
 /**
- * Rewrites the lexical index of every trace whose postings another tokenizer version made (or
- * that has none; with `all`, of every trace), in batches of one transaction each. Online: search
+ * Rewrites the search indexes that ingest keeps — the lexical postings and the error signatures —
+ * of every trace whose postings another tokenizer version made (or that has none; with `all`, of
+ * every trace), in batches of one transaction each. Online: search
  * keeps answering from the old and new postings meanwhile, and the statistics are exact after
  * every batch. A batch holds its traces' rows (FOR SHARE), so an amendment waits for it.
  */
 @Injectable()
-export class ReindexLexicalUseCase {
-  private readonly logger = new Logger('ReindexLexical');
+export class ReindexSearchUseCase {
+  private readonly logger = new Logger('ReindexSearch');
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -35,6 +37,7 @@ export class ReindexLexicalUseCase {
           [after, TOKENIZER_VERSION, options.all ?? false, BATCH],
         );
         await indexTracesLexically(m, traces);
+        for (const trace of traces) await writeErrorSignatures(m, trace.id, traceSignatureText(trace));
         return traces;
       });
       if (!batch.length) break;
