@@ -41,6 +41,9 @@ describe('reciprocalRankFusion', () => {
     const options = fusionOptionsFor(retrievers);
     expect(options).toEqual({ k: DEFAULT_RANKING_WEIGHTS.fusion.k, weights: [3, 1, 1, 1] });
     expect(fusionOptionsFor(['lexical'], rankingWeights({ fusion: { retrievers: { lexical: 2 } } })).weights).toEqual([2]);
+    // A model that carries no meaning beyond its words has its own vector weight.
+    expect(fusionOptionsFor(['lexical', 'vector'], undefined, { vectorModel: 'offline-hash-v1' }).weights).toEqual([1, 0]);
+    expect(fusionOptionsFor(['lexical', 'vector'], undefined, { vectorModel: 'text-embedding-3-small' }).weights).toEqual([1, 1]);
     const [item] = reciprocalRankFusion([['a'], [], ['b', 'a']], options);
     expect(ranksByRetriever(item, retrievers)).toEqual({ error_signature: 1, lexical: null, vector: 2, someday: null });
   });

@@ -44,11 +44,21 @@ export function reciprocalRankFusion(lists: string[][], options: number | Fusion
   return [...fused.values()].sort((a, b) => b.score - a.score);
 }
 
-/** The fusion options for lists named by retriever (`error_signature`, `lexical`, `vector`, `tags`), from the weights. */
-export function fusionOptionsFor(retrievers: readonly string[], weights: RankingWeights = DEFAULT_RANKING_WEIGHTS): Required<FusionOptions> {
+/**
+ * The fusion options for lists named by retriever (`error_signature`, `lexical`, `vector`, `tags`),
+ * from the weights; `vectorModel` is the model of the query vector, whose own weight (in
+ * `fusion.vectorModels`) replaces the vector list's when it has one.
+ */
+export function fusionOptionsFor(
+  retrievers: readonly string[],
+  weights: RankingWeights = DEFAULT_RANKING_WEIGHTS,
+  context: { vectorModel?: string | null } = {},
+): Required<FusionOptions> {
+  const { retrievers: byName, defaultWeight, vectorModels } = weights.fusion;
+  const modelWeight = context.vectorModel ? vectorModels[context.vectorModel] : undefined;
   return {
     k: weights.fusion.k,
-    weights: retrievers.map((r) => weights.fusion.retrievers[r] ?? weights.fusion.defaultWeight),
+    weights: retrievers.map((r) => (r === 'vector' && modelWeight !== undefined ? modelWeight : (byName[r] ?? defaultWeight))),
   };
 }
 

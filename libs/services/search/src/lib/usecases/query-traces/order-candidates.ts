@@ -11,6 +11,8 @@ type Retriever = SearchQueryTraces.QueryTracesReply['retrievers'][number];
 export interface Retrieved {
   lists: Partial<Record<Retriever, string[]>>;
   retrievers: Retriever[];
+  /** The embedding model of the query vector, when the vector retriever ran. */
+  vectorModel?: string;
 }
 
 export interface OrderedCandidate {
@@ -53,7 +55,11 @@ export async function orderCandidates(m: EntityManager, retrieved: Retrieved, op
   const names = Object.keys(retrieved.lists) as Retriever[];
   const fused = reciprocalRankFusion(
     names.map((n) => retrieved.lists[n] ?? []),
-    fusionOptionsFor(names.map((n) => WEIGHT_NAMES[n])),
+    fusionOptionsFor(
+      names.map((n) => WEIGHT_NAMES[n]),
+      undefined,
+      { vectorModel: retrieved.vectorModel },
+    ),
   );
   const ids = fused.map((f) => f.id);
   const [details, trust] = await Promise.all([candidateDetails(m, ids), trustSummaries(m, ids)]);

@@ -140,11 +140,11 @@ export class QueryTracesUseCase {
       retrievers.push('lexical');
     }
     if (vectorIds) {
-      lists.vector = vectorIds;
+      lists.vector = vectorIds.ids;
       retrievers.push('vector');
     }
     if (filter.tags) retrievers.push('tags');
-    return { lists, retrievers };
+    return { lists, retrievers, vectorModel: vectorIds?.model };
   }
 
   /** Tag-only browsing: newest first among traces carrying every tag. */
@@ -152,8 +152,8 @@ export class QueryTracesUseCase {
     return { lists: { tags: await tagCandidates(this.dataSource.manager, filter) }, retrievers: ['tags'] };
   }
 
-  /** Vector candidates, or null when no query vector arrives in time (the search degrades to lexical). */
-  private async vectorSearch(q: string, filter: CandidateFilter): Promise<string[] | null> {
+  /** Vector candidates and the model they are of, or null when no query vector arrives in time (the search degrades to lexical). */
+  private async vectorSearch(q: string, filter: CandidateFilter): Promise<{ ids: string[]; model: string } | null> {
     let embedded: EmbeddingEmbedTexts.EmbedTextsReply;
     try {
       embedded = await this.bus.request(EmbeddingEmbedTexts.contract, { texts: [q] }, { timeoutMs: QUERY_EMBED_DEADLINE_MS });
@@ -163,6 +163,6 @@ export class QueryTracesUseCase {
     }
     const vector = embedded.vectors[0];
     if (!vector || vector.every((v) => v === 0)) return null;
-    return vectorCandidates(this.dataSource.manager, { model: embedded.model, vector }, MIN_SIMILARITY, filter);
+    return { ids: await vectorCandidates(this.dataSource.manager, { model: embedded.model, vector }, MIN_SIMILARITY, filter), model: embedded.model };
   }
 }
