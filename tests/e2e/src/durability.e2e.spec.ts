@@ -83,7 +83,8 @@ describe('durability: the embedding consumer loses nothing and applies each even
 
     expect(await vectorOf(traceId)).toEqual(before);
     expect(await countEmbedded()).toBe(1);
-    const processed = await stack.query(`SELECT 1 FROM processed_events WHERE event_id = $1`, [created.payload['id']]);
+    // Other services consume trace.created too (search's wanted list): the embedding consumer's own record counts.
+    const processed = await stack.query(`SELECT 1 FROM processed_events WHERE event_id = $1 AND consumer = 'embedding.embed-trace'`, [created.payload['id']]);
     expect(processed).toHaveLength(1);
   });
 });
