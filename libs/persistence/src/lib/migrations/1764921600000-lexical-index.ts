@@ -1,6 +1,4 @@
-// The backfill tokenizes the stored traces with the same code as ingest; a migration is the one
-// place in persistence that needs the search domain's pure text logic.
-// eslint-disable-next-line @nx/enforce-module-boundaries
+// The backfill tokenizes the stored traces with the same code as ingest (persistence may use pure domain logic).
 import { lexicalPostings } from '@commontrace/domain-search';
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { writeLexicalIndex } from '../lexical-index';
