@@ -10,6 +10,7 @@ import { LexicalIndex1764921600000 } from './1764921600000-lexical-index';
 import { ErrorSignatures1765008000000 } from './1765008000000-error-signatures';
 import { WantedQueries1765094400000 } from './1765094400000-wanted-queries';
 import { HnswEfConstruction1765180800000 } from './1765180800000-hnsw-ef-construction';
+import { DropSearchVector1765267200000 } from './1765267200000-drop-search-vector';
 
 /** Every migration, in order. A new one is appended here. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ErrorSignatures1765008000000,
   WantedQueries1765094400000,
   HnswEfConstruction1765180800000,
+  DropSearchVector1765267200000,
 ];
