@@ -20,6 +20,8 @@ export interface OrderedCandidate {
   score: number;
   standsFor: number;
   replaces: string | null;
+  /** Its trust summary, as reputation stored it (read once, for the ranking and the result). */
+  trust: TrustSummary;
   explanation: SearchQueryTraces.ScoreExplanation;
 }
 
@@ -41,6 +43,7 @@ const WEIGHT_NAMES: Record<Retriever, string> = { signatures: 'error_signature',
 interface Candidate extends RankingCandidate {
   ranks: Record<Retriever, number | null>;
   replaces: string | null;
+  summary: TrustSummary;
 }
 
 /**
@@ -78,6 +81,7 @@ export async function orderCandidates(m: EntityManager, retrieved: Retrieved, op
       score: c.relevance,
       standsFor: 1,
       replaces: c.replaces,
+      trust: c.summary,
       explanation: { ...rankExplanation(c), fusion: c.relevance, final: c.relevance },
     }));
   }
@@ -90,7 +94,7 @@ export async function orderCandidates(m: EntityManager, retrieved: Retrieved, op
 }
 
 function toCandidate(d: CandidateDetails, trust: TrustSummary, relevance: number, ranks: Candidate['ranks']): Candidate {
-  return { ...d, trust, relevance, retriever_ranks: ranks, ranks, replaces: null };
+  return { ...d, trust, summary: trust, relevance, retriever_ranks: ranks, ranks, replaces: null };
 }
 
 /**
@@ -150,6 +154,7 @@ function toOrdered(r: RankedResult<Candidate>): OrderedCandidate {
     score: r.score,
     standsFor: r.stands_for,
     replaces: r.candidate.replaces,
+    trust: r.candidate.summary,
     explanation: {
       ...rankExplanation(r.candidate),
       fusion: r.candidate.relevance,

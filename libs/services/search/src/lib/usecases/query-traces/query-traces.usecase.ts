@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError, EmbeddingEmbedTexts, ErrorCode, SearchQueryTraces, TraceStatus } from '@commontrace/contracts';
-import { emptyTrustSummary } from '@commontrace/domain-reputation';
 import { searchOutcome } from '@commontrace/domain-search';
 import { makeSnippet } from '@commontrace/domain-traces';
 import { BusClient } from '@commontrace/messaging';
@@ -13,7 +12,6 @@ import { lexicalCandidates } from './lexical-candidates';
 import { orderCandidates, Retrieved } from './order-candidates';
 import { decodeCursor, encodeCursor } from './search-cursor';
 import { signatureCandidates } from './signature-candidates';
-import { trustSummaries } from '../../trust/trust-summaries';
 import { WantedRecorder } from '../record-wanted/wanted-recorder';
 
 /** How many candidates each retriever contributes before fusion, at least. */
@@ -76,11 +74,7 @@ export class QueryTracesUseCase {
     const pageItems = visible.slice(offset, offset + limit);
     const more = visible.length > offset + limit;
     const ids = pageItems.map((c) => c.id);
-    const [rows, trust, related] = await Promise.all([
-      ids.length ? m.findBy(TraceEntity, { id: In(ids) }) : [],
-      trustSummaries(m, ids),
-      relatedTraces(m, ids),
-    ]);
+    const [rows, related] = await Promise.all([ids.length ? m.findBy(TraceEntity, { id: In(ids) }) : [], relatedTraces(m, ids)]);
     const byId = new Map(rows.map((r) => [r.id, r]));
     const results = pageItems
       .filter((c) => byId.has(c.id))
@@ -95,7 +89,7 @@ export class QueryTracesUseCase {
           status: t.status as TraceStatus,
           language: t.language,
           framework: t.framework,
-          trust: trust.get(t.id) ?? emptyTrustSummary(),
+          trust: c.trust,
           stands_for: c.standsFor,
           ...(c.replaces ? { replaces: c.replaces } : {}),
           related: related.get(t.id) ?? [],
