@@ -50,7 +50,7 @@ import { HASHING_DIMENSIONS, HASHING_MODEL_ID, hashingEmbed } from '@commontrace
 import { contentHash, traceText } from '@commontrace/domain-traces';
 import { Database, nearestNeighbours, runMigrations, toVectorLiteral } from '@commontrace/persistence';
 import { ReindexSearchUseCase } from '@commontrace/service-ingest';
-import { createTestDatabase, resetJetStream, waitFor } from '@commontrace/util-testing';
+import { createTestDatabase, resetJetStream, TEST_POSTGRES_URL, waitFor, withDatabase } from '@commontrace/util-testing';
 import { DataSource, EntityManager } from 'typeorm';
 // Not exported by their libraries (internals of the messaging library and of the search service): a
 // benchmark times them directly. If the search service's candidate queries move, only `lexicalSql` changes.
@@ -68,6 +68,8 @@ const ALL_IN_ONE_SIZE = Number(process.env['BENCH_ALL_IN_ONE_SIZE'] ?? 10_000);
 const RECALL_QUERIES = Number(process.env['BENCH_RECALL_QUERIES'] ?? 200);
 const PORT_BASE = Number(process.env['BENCH_PORT_BASE'] ?? 4330);
 const JSON_OUTPUT = process.argv.includes('--json');
+/** A database to keep between runs (filled once, reused while it holds enough traces, never dropped): for iterating on the code. */
+const KEEP_DATABASE = process.env['BENCH_KEEP_DATABASE'];
 /** The search service's candidates per retriever (query-traces.usecase.ts). */
 const CANDIDATES = 50;
 const WARM_UP = 20;
@@ -523,6 +525,7 @@ async function accountId(db: Client): Promise<string> {
 }
 
 async function freshDatabase(name: string): Promise<{ db: Client; url: string; drop(): Promise<void> }> {
+  if (KEEP_DATABASE) return keptDatabase(KEEP_DATABASE);
   const database = await createTestDatabase(name);
   const migrator = await Database.open({ kind: 'postgres', url: database.url, poolSize: 1 });
   await runMigrations(migrator.dataSource, { lock: false });
@@ -530,6 +533,30 @@ async function freshDatabase(name: string): Promise<{ db: Client; url: string; d
   const db = new Client({ connectionString: database.url });
   await db.connect();
   return { db, url: database.url, drop: async () => (await db.end().catch(() => undefined), await database.drop()) };
+}
+
+/** The kept database, created and migrated when missing (migrations run on every start, as they would on a deploy). */
+async function keptDatabase(name: string): Promise<{ db: Client; url: string; drop(): Promise<void> }> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error('BENCH_KEEP_DATABASE: lower-case letters, digits and _ only');
+  const url = withDatabase(TEST_POSTGRES_URL, name);
+  const admin = new Client({ connectionString: withDatabase(TEST_POSTGRES_URL, 'postgres') });
+  await admin.connect();
+  const exists = (await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name])).rowCount;
+  if (!exists) await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const migrator = await Database.open({ kind: 'postgres', url, poolSize: 1 });
+  await runMigrations(migrator.dataSource, { lock: false });
+  await migrator.close();
+  const db = new Client({ connectionString: url });
+  await db.connect();
+  log(`  kept database ${name}${exists ? '' : ' (created)'}`);
+  return { db, url, drop: async () => void (await db.end().catch(() => undefined)) };
+}
+
+/** Generated traces already stored (a kept database), the seed corpus not counted. */
+async function generatedStored(db: Client): Promise<number> {
+  const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM traces`)).rows;
+  return Math.max(0, n - seedCorpusTraces().length);
 }
 
 async function microservices(rows: Row[], recallRows: RecallRow[], cleanups: (() => Promise<void>)[]): Promise<void> {
@@ -555,7 +582,7 @@ async function microservices(rows: Row[], recallRows: RecallRow[], cleanups: (()
     cleanups.push(() => connected.onApplicationShutdown());
     gateway = await gatewayTarget(`http://127.0.0.1:${portOf('gateway')}/api/v1`, 'gateway (microservices)');
   }
-  let stored = 0;
+  let stored = KEEP_DATABASE ? await generatedStored(database.db) : 0;
   for (const size of SIZES) {
     log(`microservices, ${size.toLocaleString('en')} traces:`);
     await fillTo(database.db, database.url, contributor, stored, size);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DEFAULT_RANKING_WEIGHTS, rankingWeights } from './ranking-weights';
-import { fusionOptionsFor, ranksByRetriever, reciprocalRankFusion, RRF_K } from './reciprocal-rank-fusion';
+import { fusionOptionsFor, ranksByRetriever, reciprocalRankFusion, RRF_K, vectorListWeight } from './reciprocal-rank-fusion';
 
 describe('reciprocalRankFusion', () => {
   it('ranks items found by both retrievers above items found by one', () => {
@@ -46,6 +46,15 @@ describe('reciprocalRankFusion', () => {
     expect(fusionOptionsFor(['lexical', 'vector'], undefined, { vectorModel: 'text-embedding-3-small' }).weights).toEqual([1, 1]);
     const [item] = reciprocalRankFusion([['a'], [], ['b', 'a']], options);
     expect(ranksByRetriever(item, retrievers)).toEqual({ error_signature: 1, lexical: null, vector: 2, someday: null });
+  });
+
+  it("gives the vector list its model's weight, else the vector retriever's", () => {
+    expect(vectorListWeight('offline-hash-v1')).toBe(0);
+    expect(vectorListWeight('text-embedding-3-small')).toBe(1);
+    expect(vectorListWeight(null)).toBe(1);
+    const weights = rankingWeights({ fusion: { retrievers: { vector: 0.5 }, vectorModels: { 'm-1': 2 } } });
+    expect(vectorListWeight('m-1', weights)).toBe(2);
+    expect(vectorListWeight('m-2', weights)).toBe(0.5);
   });
 
   const lists = fc.array(fc.uniqueArray(fc.constantFrom(...'abcdefghij'), { maxLength: 10 }), { minLength: 1, maxLength: 4 });

@@ -54,12 +54,22 @@ export function fusionOptionsFor(
   weights: RankingWeights = DEFAULT_RANKING_WEIGHTS,
   context: { vectorModel?: string | null } = {},
 ): Required<FusionOptions> {
-  const { retrievers: byName, defaultWeight, vectorModels } = weights.fusion;
-  const modelWeight = context.vectorModel ? vectorModels[context.vectorModel] : undefined;
+  const { retrievers: byName, defaultWeight } = weights.fusion;
   return {
     k: weights.fusion.k,
-    weights: retrievers.map((r) => (r === 'vector' && modelWeight !== undefined ? modelWeight : (byName[r] ?? defaultWeight))),
+    weights: retrievers.map((r) => (r === 'vector' ? vectorListWeight(context.vectorModel, weights) : (byName[r] ?? defaultWeight))),
   };
+}
+
+/**
+ * The vector list's weight in fusion for query vectors of this model: the model's own weight in
+ * `fusion.vectorModels` when it has one, else the vector retriever's. A weight of 0 means the
+ * list cannot move any result, so search does not run it when it fuses.
+ */
+export function vectorListWeight(vectorModel: string | null | undefined, weights: RankingWeights = DEFAULT_RANKING_WEIGHTS): number {
+  const { retrievers: byName, defaultWeight, vectorModels } = weights.fusion;
+  const modelWeight = vectorModel ? vectorModels[vectorModel] : undefined;
+  return modelWeight ?? byName['vector'] ?? defaultWeight;
 }
 
 /** A fused item's ranks by retriever name, for `explain`. */

@@ -96,11 +96,15 @@ export const NEAR_IDENTICAL_SIMILARITY = 0.98;
  */
 export async function nearIdenticalPairs(m: EntityManager, ids: string[]): Promise<[string, string][]> {
   if (ids.length < 2) return [];
+  // Each vector is read (and de-TOASTed) once into the CTE, normalized (cosine distance is
+  // unchanged) so that the pairs compare values in memory rather than reading both again.
   const rows: { a: string; b: string }[] = await m.query(
-    `SELECT x.trace_id AS a, y.trace_id AS b
-       FROM trace_embeddings x JOIN trace_embeddings y ON y.model = x.model AND y.trace_id > x.trace_id
-      WHERE x.trace_id = ANY($1::uuid[]) AND y.trace_id = ANY($1::uuid[])
-        AND (x.embedding <=> y.embedding) <= $2`,
+    `WITH v AS MATERIALIZED (
+       SELECT trace_id, model, l2_normalize(embedding) AS embedding FROM trace_embeddings WHERE trace_id = ANY($1::uuid[])
+     )
+     SELECT x.trace_id AS a, y.trace_id AS b
+       FROM v x JOIN v y ON y.model = x.model AND y.trace_id > x.trace_id
+      WHERE (x.embedding <=> y.embedding) <= $2`,
     [ids, 1 - NEAR_IDENTICAL_SIMILARITY],
   );
   return rows.map((r) => [r.a, r.b]);

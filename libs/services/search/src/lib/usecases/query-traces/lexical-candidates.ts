@@ -71,31 +71,39 @@ async function scoreCandidates(
 ): Promise<LexicalCandidate[]> {
   const { k1, b } = BM25;
   const where = filterSql(filter, 8);
+  // A narrowing filter applies while choosing (so the page fills); otherwise only the traces of the
+  // best scores are looked up, to leave out the few a status excludes (hidden, or not asked for).
+  const narrowed = Boolean(filter.tags?.length || filter.language || filter.framework);
+  const choose = narrowed
+    ? `SELECT p.trace_id
+         FROM (SELECT lp.trace_id, lp.impact FROM lexical_postings lp WHERE lp.term = s.term ORDER BY lp.impact DESC LIMIT $2 * ${SCAN_FACTOR}) p
+         JOIN traces t ON t.id = p.trace_id
+        WHERE ${where.sql}
+        ORDER BY p.impact DESC
+        LIMIT $2`
+    : `SELECT lp.trace_id FROM lexical_postings lp WHERE lp.term = s.term ORDER BY lp.impact DESC LIMIT $2`;
   const rows: { id: string; score: number }[] = await m.query(
     `WITH chosen AS (
-       SELECT DISTINCT c.trace_id
-         FROM unnest($1::text[]) AS s(term)
-         CROSS JOIN LATERAL (
-           SELECT p.trace_id
-             FROM (SELECT lp.trace_id, lp.impact FROM lexical_postings lp WHERE lp.term = s.term ORDER BY lp.impact DESC LIMIT $2 * ${SCAN_FACTOR}) p
-             JOIN traces t ON t.id = p.trace_id
-            WHERE ${where.sql}
-            ORDER BY p.impact DESC
-            LIMIT $2) c
+       SELECT DISTINCT c.trace_id FROM unnest($1::text[]) AS s(term) CROSS JOIN LATERAL (${choose}) c
      ),
-     -- One length lookup per candidate (a scalar subquery is not flattened into a scan of every length).
-     sized AS (SELECT c.trace_id, (SELECT ld.length FROM lexical_documents ld WHERE ld.trace_id = c.trace_id) AS length FROM chosen c),
-     query AS (SELECT * FROM unnest($3::text[], $4::float8[]) AS q(term, idf)),
-     scored AS (
-       SELECT c.trace_id,
-              sum(query.idf * p.tf * ($5::float8 + 1) / (p.tf + $5::float8 * (1 - $6::float8 + $6::float8 * c.length / $7::float8))) AS score
-         FROM sized c
-         CROSS JOIN LATERAL (SELECT lp.term, lp.tf FROM lexical_postings lp WHERE lp.trace_id = c.trace_id) p
-         JOIN query ON query.term = p.term
-        GROUP BY c.trace_id
-     )
-     SELECT trace_id AS id, score::float8 AS score FROM scored
-      ORDER BY score DESC, trace_id
+     query AS (SELECT * FROM unnest($3::text[], $4::float8[]) AS q(term, idf))
+     SELECT s.trace_id AS id, s.score::float8 AS score
+       FROM (
+         -- Each candidate's postings are read whole (one index range, clustered by trace; cheaper
+         -- than probing each query term), its length once; best first, so that the look-up of
+         -- the traces below stops at the page's end.
+         SELECT c.trace_id,
+                sum(query.idf * p.tf * ($5::float8 + 1) / (p.tf + $5::float8 * (1 - $6::float8 + $6::float8 * ld.length / $7::float8))) AS score
+           FROM chosen c
+           JOIN lexical_documents ld ON ld.trace_id = c.trace_id
+           CROSS JOIN LATERAL (SELECT lp.term, lp.tf FROM lexical_postings lp WHERE lp.trace_id = c.trace_id) p
+           JOIN query ON query.term = p.term
+          GROUP BY c.trace_id
+          ORDER BY score DESC, c.trace_id
+       ) s
+       JOIN traces t ON t.id = s.trace_id
+      WHERE ${where.sql}
+      ORDER BY s.score DESC, s.trace_id
       LIMIT $${8 + where.params.length}`,
     [choosing, perTerm, terms, weights, k1, b, Math.max(averageLength, 1e-9), ...where.params, filter.limit],
   );

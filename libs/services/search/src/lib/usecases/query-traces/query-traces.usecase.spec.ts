@@ -1,4 +1,5 @@
 import { HASHING_DIMENSIONS, HASHING_MODEL_ID, hashingEmbed } from '@commontrace/domain-embedding';
+import { EmbeddingEmbedTexts } from '@commontrace/contracts';
 import { contentHash, traceText } from '@commontrace/domain-traces';
 import { toVectorLiteral } from '@commontrace/persistence';
 import { UseCaseHarness } from '@commontrace/testing';
@@ -59,9 +60,13 @@ describe('QueryTracesUseCase', () => {
     return reply.results.map((r) => nameOf(r.id));
   }
 
+  /** The model the faked embedding service answers with: its vectors are the offline ones under either id. */
+  let servingModel = HASHING_MODEL_ID;
+  const SEMANTIC_MODEL = 'semantic-test-model';
+
   beforeAll(async () => {
     h = await UseCaseHarness.start({ module: SearchModule });
-    h.fakeOfflineEmbeddings();
+    h.fake(EmbeddingEmbedTexts.contract, ({ texts }) => ({ model: servingModel, dimensions: HASHING_DIMENSIONS, vectors: texts.map((t) => hashingEmbed(t)) }));
     search = h.get(QueryTracesUseCase);
     const contributor = await h.account();
     // Ingest writes traces and the embedding service their vectors; here they are stored directly.
@@ -73,18 +78,20 @@ describe('QueryTracesUseCase', () => {
         [t.title, t.context_text, t.solution_text, t.tags, contributor, contentHash(t)],
       );
       ids[name] = row.id;
-      await h.query(
-        `INSERT INTO trace_embeddings (trace_id, model, provider, dimensions, embedding, content_hash)
-         VALUES ($1, $2, 'offline', $3, $4, $5)`,
-        [row.id, HASHING_MODEL_ID, HASHING_DIMENSIONS, toVectorLiteral(hashingEmbed(traceText(t))), contentHash(t)],
-      );
+      for (const model of [HASHING_MODEL_ID, SEMANTIC_MODEL]) {
+        await h.query(
+          `INSERT INTO trace_embeddings (trace_id, model, provider, dimensions, embedding, content_hash)
+           VALUES ($1, $2, 'offline', $3, $4, $5)`,
+          [row.id, model, HASHING_DIMENSIONS, toVectorLiteral(hashingEmbed(traceText(t))), contentHash(t)],
+        );
+      }
     }
     await h.indexLexically();
   });
 
   afterAll(() => h.close());
 
-  it('finds the trace of each real error message first, through both retrievers', async () => {
+  it('finds the trace of each real error message first, by its words and by its vector', async () => {
     const queries: [string, Name][] = [
       ['npm ERR! code EACCES npm ERR! syscall mkdir', 'npmGlobal'],
       ["error TS2307: Cannot find module '@app/util'", 'tsAlias'],
@@ -96,7 +103,25 @@ describe('QueryTracesUseCase', () => {
     for (const [q, expected] of queries) {
       const reply = await search.execute({ q });
       expect({ q, first: nameOf(reply.results[0]?.id) }).toEqual({ q, first: expected });
-      expect(reply.retrievers).toEqual(['lexical', 'vector']);
+      // The offline embedder's vectors weigh 0 in fusion: ranked search does not run them.
+      expect(reply.retrievers).toEqual(['lexical']);
+      const byVector = await search.execute({ q, mode: 'vector' });
+      expect({ q, first: nameOf(byVector.results[0]?.id) }).toEqual({ q, first: expected });
+      expect(byVector.retrievers).toEqual(['vector']);
+    }
+  });
+
+  it('fuses the vector list when the query vector is of a model that weighs in fusion', async () => {
+    servingModel = SEMANTIC_MODEL;
+    try {
+      const q = 'Error: connect ECONNREFUSED 127.0.0.1:5432';
+      for (const mode of ['ranked', 'hybrid'] as const) {
+        const reply = await search.execute({ q, mode, explain: true });
+        expect(reply.retrievers).toEqual(['lexical', 'vector']);
+        expect(reply.results[0]).toMatchObject({ id: ids.pgRefused, explanation: { lexical_rank: 1, vector_rank: 1 } });
+      }
+    } finally {
+      servingModel = HASHING_MODEL_ID;
     }
   });
 
@@ -126,7 +151,7 @@ describe('QueryTracesUseCase', () => {
   });
 
   it('takes vector candidates from the shared nearest-neighbour query, within the tag filter', async () => {
-    const reply = await search.execute({ q: 'app container cannot connect to the db service on localhost', tags: ['docker'], explain: true });
+    const reply = await search.execute({ q: 'app container cannot connect to the db service on localhost', tags: ['docker'], mode: 'vector', explain: true });
     expect(reply.results.map((r) => nameOf(r.id))).toEqual(['pgRefused']);
     expect(reply.results[0].explanation?.vector_rank).toBe(1);
   });

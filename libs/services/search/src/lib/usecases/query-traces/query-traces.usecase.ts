@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError, EmbeddingEmbedTexts, ErrorCode, SearchQueryTraces, TraceStatus } from '@commontrace/contracts';
+import { vectorListWeight } from '@commontrace/domain-ranking';
 import { searchOutcome } from '@commontrace/domain-search';
 import { makeSnippet } from '@commontrace/domain-traces';
 import { BusClient } from '@commontrace/messaging';
@@ -121,7 +122,7 @@ export class QueryTracesUseCase {
     const [signatureIds, lexicalIds, vectorIds] = await Promise.all([
       signatures ? signatureCandidates(m, q, filter) : null,
       lexical ? lexicalCandidates(m, q, filter).then((found) => found.map((c) => c.id)) : null,
-      vector ? this.vectorSearch(q, filter) : null,
+      vector ? this.vectorSearch(q, filter, mode !== 'vector') : null,
     ]);
     const retrievers: Retriever[] = [];
     const lists: Retrieved['lists'] = {};
@@ -146,8 +147,12 @@ export class QueryTracesUseCase {
     return { lists: { tags: await tagCandidates(this.dataSource.manager, filter) }, retrievers: ['tags'] };
   }
 
-  /** Vector candidates and the model they are of, or null when no query vector arrives in time (the search degrades to lexical). */
-  private async vectorSearch(q: string, filter: CandidateFilter): Promise<{ ids: string[]; model: string } | null> {
+  /**
+   * Vector candidates and the model they are of, or null when no query vector arrives in time (the
+   * search degrades to lexical) — or when the list would be fused at a weight of 0 for the query
+   * vector's model (`vectorListWeight`): then it could not move any result, and is not searched.
+   */
+  private async vectorSearch(q: string, filter: CandidateFilter, fused: boolean): Promise<{ ids: string[]; model: string } | null> {
     let embedded: EmbeddingEmbedTexts.EmbedTextsReply;
     try {
       embedded = await this.bus.request(EmbeddingEmbedTexts.contract, { texts: [q] }, { timeoutMs: QUERY_EMBED_DEADLINE_MS });
@@ -157,6 +162,7 @@ export class QueryTracesUseCase {
     }
     const vector = embedded.vectors[0];
     if (!vector || vector.every((v) => v === 0)) return null;
+    if (fused && vectorListWeight(embedded.model) === 0) return null;
     return { ids: await vectorCandidates(this.dataSource.manager, { model: embedded.model, vector }, MIN_SIMILARITY, filter), model: embedded.model };
   }
 }
