@@ -1,7 +1,7 @@
 import { errorFromAnswer, GatewayError, retryAfterSeconds } from '../gateway/gateway-error';
-import { ToolErrorContent, toolError } from './tool-error';
+import { errorContentOf, ToolErrorContent, toolError } from './tool-error';
 
-const errorOf = (result: ReturnType<typeof toolError>) => (result.structuredContent as { error: ToolErrorContent }).error;
+const errorOf = (result: ReturnType<typeof toolError>) => errorContentOf(result) as ToolErrorContent;
 const problem = (status: number, code: string, extra: Record<string, unknown> = {}) =>
   errorFromAnswer(status, { type: `https://commontrace.dev/problems/${code}`, status, code, detail: `the ${code}`, request_id: 'r1', ...extra }, null);
 
@@ -9,7 +9,8 @@ describe('toolError', () => {
   it('turns a validation problem into an isError result naming the fields to fix', () => {
     const result = toolError(problem(400, 'validation_failed', { errors: [{ field: 'title', message: 'title should not be empty' }] }), 'contribute_trace');
     expect(result.isError).toBe(true);
-    expect(result.structuredContent).toEqual({
+    expect(result.structuredContent).toBeUndefined();
+    expect({ error: errorOf(result) }).toEqual({
       error: {
         code: 'validation_failed',
         status: 400,

@@ -61,6 +61,17 @@ export function nextStep(error: GatewayError, tool: string): string {
   }
 }
 
+/** The error fields of a tool error result (its last text block). */
+export function errorContentOf(result: CallToolResult): ToolErrorContent | undefined {
+  const last = result.content[result.content.length - 1];
+  if (!result.isError || last?.type !== 'text') return undefined;
+  try {
+    return (JSON.parse(last.text) as { error?: ToolErrorContent }).error;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A gateway failure as a tool error (`isError`) that says what happened and what to do next. */
 export function toolError(error: unknown, tool: string): CallToolResult {
   const e =
@@ -77,9 +88,13 @@ export function toolError(error: unknown, tool: string): CallToolResult {
     details: e.extra.details ?? {},
   };
   const fields = content.errors.length ? ` Fields: ${content.errors.map((f) => `${f.field}: ${f.message}`).join('; ')}.` : '';
+  // No structuredContent: clients check it against the tool's output schema, which describes success.
+  // The error's fields follow the sentence as a JSON block, for clients that act on the code.
   return {
     isError: true,
-    content: [{ type: 'text', text: `${tool} failed (${e.code}${e.status ? `, HTTP ${e.status}` : ''}): ${e.message}.${fields} Next: ${content.next_step}` }],
-    structuredContent: { error: content },
+    content: [
+      { type: 'text', text: `${tool} failed (${e.code}${e.status ? `, HTTP ${e.status}` : ''}): ${e.message}.${fields} Next: ${content.next_step}` },
+      { type: 'text', text: JSON.stringify({ error: content }) },
+    ],
   };
 }
