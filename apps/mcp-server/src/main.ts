@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import pino from 'pino';
 import { createLogger } from '@commontrace/util-observability';
 import { McpConfigError, readConfig } from './config';

@@ -46,12 +46,14 @@ export function checkHit(hit: Hit): CheckedHit {
  * (at most `maxReads` reads).
  */
 export async function orderSafely(checked: CheckedHit[], readFull: (id: string) => Promise<Pick<Hit, 'context_text' | 'solution_text'>>, maxReads = 3): Promise<CheckedHit[]> {
-  let ordered = demoteFlagged(checked);
+  const current = [...checked];
+  let ordered = demoteFlagged(current);
   for (let reads = 0; reads < maxReads && ordered[0] && !ordered[0].fullyChecked && ordered[0].flags.length === 0; reads++) {
     const first = ordered[0];
     const full = await readFull(first.hit.id);
-    const again = checkHit({ ...first.hit, context_text: full.context_text, solution_text: full.solution_text });
-    ordered = demoteFlagged([again, ...ordered.slice(1)]);
+    // Checked again in place, so each group keeps the search's order.
+    current[current.indexOf(first)] = checkHit({ ...first.hit, context_text: full.context_text, solution_text: full.solution_text });
+    ordered = demoteFlagged(current);
   }
   return ordered;
 }
