@@ -8,6 +8,8 @@ export interface McpConfig {
   /** The key of the stdio transport (HTTP clients send their own). */
   apiKey?: string;
   host: string;
+  /** Host names the HTTP transport accepts in the Host header (DNS-rebinding protection); on a loopback host, loopback names only. */
+  allowedHosts?: string[];
   port: number;
   timeoutMs: number;
   retries: number;
@@ -44,6 +46,7 @@ export function readConfig(env: Record<string, string | undefined>, argv: string
     apiUrl: stripTrailingSlashes(stripTrailingSlashes(apiUrl).replace(/\/api\/v1$/, '')),
     apiKey: env['COMMONTRACE_API_KEY'] || undefined,
     host: env['MCP_HOST'] || '127.0.0.1',
+    allowedHosts: env['MCP_ALLOWED_HOSTS'] ? env['MCP_ALLOWED_HOSTS'].split(',').map((h) => h.trim()).filter(Boolean) : undefined,
     port: int(env, 'PORT', 3005, 0, 65535),
     timeoutMs: int(env, 'MCP_GATEWAY_TIMEOUT_MS', 10_000, 100, 600_000),
     retries: int(env, 'MCP_GATEWAY_RETRIES', 1, 0, 5),

@@ -1,7 +1,7 @@
-import { createMcpExpressApp } from '@modelcontextprotocol/sdk/server/express.js';
+import { hostHeaderValidation, localhostHostValidation } from '@modelcontextprotocol/sdk/server/middleware/hostHeaderValidation.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { metricsRegistry } from '@commontrace/util-observability';
-import type { Request, Response } from 'express';
+import express, { NextFunction, Request, Response } from 'express';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { McpConfig } from '../config';
@@ -12,9 +12,31 @@ import { buildServer } from './build-server';
 import type { McpMetrics } from './metrics';
 
 const READY_TIMEOUT_MS = 2000;
+/** Larger than the largest tool call (a contribution of two 50,000-character texts, JSON-escaped). */
+const BODY_LIMIT = '2mb';
+const LOOPBACK = ['127.0.0.1', 'localhost', '::1'];
 
-function rpcError(res: Response, status: number, message: string) {
-  res.status(status).json({ jsonrpc: '2.0', error: { code: -32001, message }, id: null });
+/**
+ * Express with the SDK's DNS-rebinding protection on a loopback address (what createMcpExpressApp
+ * does) and a JSON body limit that fits a whole contribution (its default is 100 KB); a body that
+ * is too large or not JSON gets a JSON-RPC error, not an HTML page.
+ */
+function createApp(host: string, allowedHosts: string[] | undefined) {
+  const app = express();
+  app.disable('x-powered-by');
+  if (allowedHosts?.length) app.use(hostHeaderValidation(allowedHosts));
+  else if (LOOPBACK.includes(host)) app.use(localhostHostValidation());
+  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use((error: { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
+    if (!error) return next();
+    if (error.type === 'entity.too.large') return rpcError(res, 413, `The request body is larger than ${BODY_LIMIT}`, -32600);
+    return rpcError(res, 400, 'The request body is not valid JSON', -32700);
+  });
+  return app;
+}
+
+function rpcError(res: Response, status: number, message: string, code = -32001) {
+  res.status(status).json({ jsonrpc: '2.0', error: { code, message }, id: null });
 }
 
 /**
@@ -27,7 +49,7 @@ export async function startHttp(config: McpConfig, metrics: McpMetrics, logger: 
     metrics.breakerTransitions.inc({ state });
     logger.warn({ state }, 'circuit breaker toward the gateway changed state');
   });
-  const app = createMcpExpressApp({ host: config.host });
+  const app = createApp(config.host, config.allowedHosts);
 
   app.post('/mcp', async (req: Request, res: Response) => {
     const apiKey = apiKeyFrom(req.headers);

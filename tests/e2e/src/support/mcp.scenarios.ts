@@ -222,6 +222,18 @@ export function mcpScenarios(getStack: () => Stack, gateway?: () => GatewayContr
       }
     });
 
+    it('takes a body larger than express’s default limit, and answers a body that is not JSON with a JSON-RPC error', async () => {
+      const big = await call(web.client, 'get_trace', { trace_id: randomUUID(), padding: 'x'.repeat(300_000) });
+      expect(big.error).toMatchObject({ code: 'not_found' });
+      const res = await fetch(`${http.url}/mcp`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'x-api-key': reader.apiKey as string },
+        body: '{"jsonrpc": "2.0",',
+      });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ jsonrpc: '2.0', error: { code: -32700 } });
+    });
+
     it('serves liveness, readiness and metrics', async () => {
       expect((await fetch(`${http.url}/health/live`)).status).toBe(200);
       expect(await (await fetch(`${http.url}/health/ready`)).json()).toMatchObject({ status: 'ok', info: { gateway: { status: 'up' } } });
