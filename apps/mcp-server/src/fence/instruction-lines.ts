@@ -33,7 +33,8 @@ const PATTERNS: [InstructionKind, RegExp][] = [
   ['pipe_to_shell', /\b(?:iex|invoke-expression)\b[^\n]{0,40}\b(?:iwr|invoke-webrequest|downloadstring|curl)\b/],
   // "run this as root", "execute it with sudo", "sudo su", "sudo -i"
   ['root', /\b(?:run|execute|start|launch)\b(?: [\w'-]{1,20}){0,5} (?:as|with) (?:root|sudo|administrator|admin rights)\b/],
-  ['root', /\bsudo (?:su|-i|-s|bash|sh)\b/],
+  // an interactive root shell; `sudo sh -c '…'` runs one command and is left to the other patterns
+  ['root', /\bsudo (?:su|-i|-s)\b|\bsudo (?:ba)?sh$/],
   ['root', /\bchmod (?:-r )?777 \/(?: |$)/],
   // turning off verification, signatures, TLS, tests, hooks
   ['disable_checks', /\b(?:disable|turn off|switch off|skip|bypass|deactivate)\b(?: [\w'-]{1,20}){0,3} (?:ssl|tls|certificate|signature|gpg|security|verification|verifying|checks?|tests|hooks|sandbox|antivirus|firewall|selinux|2fa|mfa)\b/],

@@ -192,6 +192,19 @@ export function mcpScenarios(getStack: () => Stack, gateway?: () => GatewayContr
       expect(textOf(bad)).toMatch(/feedback_tag/);
     });
 
+    it('starts over stdio without a key, and answers every call with what to configure', async () => {
+      const line = parseEnvCommand(substitute(documentedBlocks('Any other client')[0].split('\n')[0], { apiUrl: getStack().baseUrl, key: '' }));
+      const keyless = await connectStdio(line.command, line.args, { ...line.env, COMMONTRACE_API_KEY: '' });
+      try {
+        const answer = await call(keyless.client, 'search_traces', { q: 'anything' });
+        expect(answer.isError).toBe(true);
+        expect(answer.error).toMatchObject({ code: 'missing_api_key', status: null });
+        expect(answer.error.next_step).toContain('COMMONTRACE_API_KEY');
+      } finally {
+        await keyless.close();
+      }
+    });
+
     it('answers a 404 with the advice to search again', async () => {
       const missing = await call(stdio.client, 'get_trace', { trace_id: randomUUID() });
       expect(missing.isError).toBe(true);
