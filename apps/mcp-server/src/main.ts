@@ -13,6 +13,8 @@ async function main(): Promise<void> {
     // stdout belongs to the stdio transport: logs always go to stderr.
     const logger = createLogger('mcp-server', config.logLevel, pino.destination(2));
     const metrics = mcpMetrics();
+    // A stray failure (a client gone mid-answer) is logged; it never takes the server down with it.
+    process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
     if (config.transport === 'stdio') {
       await startStdio(config, metrics, logger);
       return;
