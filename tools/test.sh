@@ -17,3 +17,5 @@ echo "== end to end (gateway, both deployment modes)"
 npx nx run e2e:test --outputStyle=static --skip-nx-cache
 echo "== build"
 npx nx run-many -t build --outputStyle=static
+echo "== the MCP server's bin, from the build output (the end-to-end tier ran it from source)"
+bash tools/mcp-bin-smoke.sh

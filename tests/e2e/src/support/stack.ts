@@ -62,33 +62,44 @@ export async function startMicroservices(settings: Record<string, string> = {}):
     );
   };
   for (const name of Object.keys(SERVICES)) await start(name);
-  const gateway = await startApp({
-    service: 'gateway',
-    env,
-    features: [GatewayModule],
-    handlesRequests: false,
-    relay: false,
-    configureHttp: configureGatewayHttp,
-    port: 0,
-  });
-  const ds = gateway.get(DataSource);
+  const startGateway = (port: number) =>
+    startApp({ service: 'gateway', env, features: [GatewayModule], handlesRequests: false, relay: false, configureHttp: configureGatewayHttp, port });
+  let gateway: INestApplication | undefined = await startGateway(0);
+  const gatewayPort = gateway.getHttpServer().address().port as number;
+  const running = () => {
+    if (!gateway) throw new Error('the gateway is stopped');
+    return gateway;
+  };
   return {
     mode: 'microservices',
     baseUrl: urlOf(gateway),
     serviceUrls: () => Object.fromEntries([...apps].map(([name, app]) => [name, urlOf(app)])),
     app: (name) => {
-      const app = name === 'gateway' ? gateway : apps.get(name);
+      const app = name === 'gateway' ? running() : apps.get(name);
       if (!app) throw new Error(`no running ${name}`);
       return app;
     },
-    query: (sql, params) => ds.query(sql, params),
+    // Any running process reaches the one database (the gateway may be stopped).
+    query: (sql, params) => (gateway ?? [...apps.values()][0]).get(DataSource).query(sql, params),
+    // The gateway stops and starts again on the same port (clients keep its URL).
     stopService: async (name) => {
+      if (name === 'gateway') {
+        await gateway?.close();
+        gateway = undefined;
+        return;
+      }
       await apps.get(name)?.close();
       apps.delete(name);
     },
-    startService: start,
+    startService: async (name, overrides) => {
+      if (name === 'gateway') {
+        gateway = gateway ?? (await startGateway(gatewayPort));
+        return;
+      }
+      await start(name, overrides);
+    },
     stop: async () => {
-      await gateway.close();
+      await gateway?.close();
       for (const app of apps.values()) await app.close();
       await db.drop();
     },
@@ -96,7 +107,7 @@ export async function startMicroservices(settings: Record<string, string> = {}):
 }
 
 /** Every module in one process: in-process transport and the embedded PGlite database in a temp directory. */
-export async function startAllInOne(dataDir = mkdtempSync(join(tmpdir(), 'ct-aio-'))): Promise<Stack & { dataDir: string }> {
+export async function startAllInOne(dataDir = mkdtempSync(join(tmpdir(), 'ct-aio-')), port = 0): Promise<Stack & { dataDir: string }> {
   const env = validateEnv({ ...quiet, DATA_DIR: dataDir });
   const app = await startApp({
     service: 'all-in-one',
@@ -106,7 +117,7 @@ export async function startAllInOne(dataDir = mkdtempSync(join(tmpdir(), 'ct-aio
     relay: true,
     migrateOnStart: true,
     configureHttp: configureGatewayHttp,
-    port: 0,
+    port,
   });
   const ds = app.get(DataSource);
   return {

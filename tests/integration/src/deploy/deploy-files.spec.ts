@@ -24,6 +24,7 @@ const SERVICES = Object.keys(SERVICE_PORTS);
 const IMAGE_PORTS: Record<string, number | null> = {
   ...SERVICE_PORTS,
   'all-in-one': 3000,
+  'mcp-server': 3005,
   migrate: null,
 };
 const IMAGE_APPS = Object.keys(IMAGE_PORTS);

@@ -2,8 +2,9 @@ import { LoggerService } from '@nestjs/common';
 import pino, { Logger } from 'pino';
 import { RequestContext } from './request-context';
 
-export function createLogger(service: string, level: string): Logger {
-  return pino({
+/** JSON lines to stdout, or to `destination` (the MCP server's stdio transport owns stdout: it logs to stderr). */
+export function createLogger(service: string, level: string, destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level,
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -12,7 +13,8 @@ export function createLogger(service: string, level: string): Logger {
       const requestId = RequestContext.requestId();
       return requestId ? { request_id: requestId } : {};
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Nest's logger interface over pino: one JSON object per line, with the request id when there is one. */
