@@ -1,0 +1,119 @@
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Environment } from './environment';
+
+/** A trace the plugin showed the agent. */
+export interface Surfaced {
+  trace_id: string;
+  title: string;
+  /** The error signature it was found for; null for session-start context. */
+  signature: string | null;
+  at: number;
+}
+
+/** A failing command, and whether a later run of it passed. */
+export interface Failure {
+  signature: string;
+  command: string;
+  command_key: string;
+  error_excerpt: string;
+  attempts: number;
+  first_at: number;
+  last_at: number;
+  resolved_at?: number;
+  /** Whether the agent edited files between the failure and the run that passed. */
+  edited: boolean;
+}
+
+/** What left the machine: every verification and contribution the plugin sent. */
+export interface Sent {
+  kind: 'verification' | 'contribution';
+  trace_id: string;
+  outcome?: string;
+  signature?: string;
+  environment?: Environment;
+  ok: boolean;
+  status: number | string;
+  at: number;
+}
+
+export interface SessionState {
+  session_id: string;
+  cwd: string;
+  environment?: Environment;
+  surfaced: Surfaced[];
+  failures: Failure[];
+  edits: number[];
+  searches: Record<string, number>;
+  sent: Sent[];
+  contribution_suggested: boolean;
+  notices: string[];
+  updated_at: number;
+}
+
+const MAX_ITEMS = 200;
+
+function fileName(sessionId: string): string {
+  return `${sessionId.replace(/[^\w-]/g, '_').slice(0, 128) || 'unknown'}.json`;
+}
+
+export function sessionFile(stateDir: string, sessionId: string): string {
+  return join(stateDir, 'sessions', fileName(sessionId));
+}
+
+export function emptyState(sessionId: string, cwd: string): SessionState {
+  return { session_id: sessionId, cwd, surfaced: [], failures: [], edits: [], searches: {}, sent: [], contribution_suggested: false, notices: [], updated_at: Date.now() };
+}
+
+export function loadState(stateDir: string, sessionId: string, cwd: string): SessionState {
+  try {
+    const parsed = JSON.parse(readFileSync(sessionFile(stateDir, sessionId), 'utf8')) as SessionState;
+    return { ...emptyState(sessionId, cwd), ...parsed };
+  } catch {
+    return emptyState(sessionId, cwd);
+  }
+}
+
+/** Writes the session's file (0600) through a rename, so a reader never sees half of it. */
+export function saveState(stateDir: string, state: SessionState): void {
+  const dir = join(stateDir, 'sessions');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  state.updated_at = Date.now();
+  for (const key of ['surfaced', 'failures', 'edits', 'sent'] as const) {
+    const list = state[key] as unknown[];
+    if (list.length > MAX_ITEMS) list.splice(0, list.length - MAX_ITEMS);
+  }
+  const file = sessionFile(stateDir, state.session_id);
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(state), { mode: 0o600 });
+  renameSync(tmp, file);
+}
+
+/** The most recently updated session state, optionally of one working directory. */
+export function latestState(stateDir: string, cwd?: string): SessionState | null {
+  const dir = join(stateDir, 'sessions');
+  let best: { state: SessionState; mtime: number } | null = null;
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith('.json'));
+  } catch {
+    return null;
+  }
+  for (const name of names) {
+    try {
+      const mtime = statSync(join(dir, name)).mtimeMs;
+      if (best && mtime <= best.mtime) continue;
+      const state = JSON.parse(readFileSync(join(dir, name), 'utf8')) as SessionState;
+      if (cwd && state.cwd !== cwd) continue;
+      best = { state, mtime };
+    } catch {
+      /* a file being replaced: skip it */
+    }
+  }
+  return best?.state ?? null;
+}
+
+/** Where the agent saves the draft of a contribution for this session. */
+export function draftFile(stateDir: string, sessionId: string): string {
+  return join(stateDir, 'drafts', fileName(sessionId));
+}
