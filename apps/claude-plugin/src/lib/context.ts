@@ -8,6 +8,8 @@ export interface SurfacedTrace {
   status?: string;
   tags?: string[];
   trust?: { verifications?: number; score?: number } & Record<string, unknown>;
+  /** With `explain: true`: the rank the error-signature retriever gave it (null when it did not find it). */
+  explanation?: { signature_rank: number | null };
 }
 
 /** A rough token count (about four characters a token), enough to keep injected context in budget. */

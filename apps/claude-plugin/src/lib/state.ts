@@ -8,6 +8,8 @@ export interface Surfaced {
   title: string;
   /** The error signature it was found for; null for session-start context. */
   signature: string | null;
+  /** Whether the server matched it by that error signature (its stored error is this error): only such traces are verified automatically. */
+  signature_match?: boolean;
   at: number;
 }
 

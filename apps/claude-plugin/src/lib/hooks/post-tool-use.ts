@@ -63,6 +63,7 @@ async function onFailure(run: BashRun, input: HookInput, state: SessionState, rt
     q: errorExcerpt(output, 2000),
     limit: FAILURE_SEARCH_LIMIT,
     context: environmentOf(state, input.cwd || process.cwd()),
+    explain: true,
   });
   if (!res.ok) {
     const notice = noticeFor(res);
@@ -70,13 +71,16 @@ async function onFailure(run: BashRun, input: HookInput, state: SessionState, rt
   }
   const rendered = renderContext(res.body.results ?? [], `traces other agents recorded for this error (${signature}).`, rt.settings.context_token_budget);
   if (!rendered) return null;
-  state.surfaced.push(...rendered.shown.map((t) => ({ trace_id: t.id, title: t.title, signature, at: Date.now() })));
+  state.surfaced.push(
+    ...rendered.shown.map((t) => ({ trace_id: t.id, title: t.title, signature, signature_match: typeof t.explanation?.signature_rank === 'number', at: Date.now() })),
+  );
   return { hookSpecificOutput: { hookEventName: input.hook_event_name || 'PostToolUse', additionalContext: rendered.text } };
 }
 
 /**
  * A command passed: the failures of the same command are resolved, and when a trace was surfaced
- * for the last of them, exactly one verification is posted for it (`worked_with_changes` when the
+ * for the last of them and the server matched it by that very error signature, exactly one
+ * verification is posted for it (`worked_with_changes` when the
  * agent edited files in between, else `worked_as_written`). Only the trace id, the outcome, the
  * environment and the normalized signature leave the machine.
  */
@@ -92,9 +96,10 @@ async function onSuccess(run: BashRun, input: HookInput, state: SessionState, rt
   }
   if (!resolved.length || !rt.settings.auto_verify) return null;
   const verifiedTraces = new Set(state.sent.filter((s) => s.kind === 'verification').map((s) => s.trace_id));
-  const failure = resolved.sort((a, b) => b.last_at - a.last_at).find((f) => state.surfaced.some((s) => s.signature === f.signature && !verifiedTraces.has(s.trace_id)));
+  const candidate = (f: Failure) => state.surfaced.find((s) => s.signature === f.signature && s.signature_match && !verifiedTraces.has(s.trace_id));
+  const failure = resolved.sort((a, b) => b.last_at - a.last_at).find((f) => candidate(f));
   if (!failure) return null;
-  const trace = state.surfaced.find((s) => s.signature === failure.signature && !verifiedTraces.has(s.trace_id));
+  const trace = candidate(failure);
   if (!trace || !(await ensureKey(rt))) return null;
   const outcome = failure.edited ? 'worked_with_changes' : 'worked_as_written';
   const environment = environmentOf(state, input.cwd || process.cwd());
