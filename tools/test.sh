@@ -17,3 +17,5 @@ echo "== end to end (gateway, both deployment modes)"
 npx nx run e2e:test --outputStyle=static --skip-nx-cache
 echo "== build"
 npx nx run-many -t build --outputStyle=static
+echo "== the Claude Code plugin bundle is the one its sources build"
+npx nx run claude-plugin:check-bundle --outputStyle=static

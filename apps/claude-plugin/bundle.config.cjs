@@ -1,7 +1,7 @@
 // The plugin's one bundle: every hook and command in dist/commontrace.cjs, with the repo's pure
 // libs and their dependencies inside, so an installed plugin runs it with plain `node` and no
 // node_modules. The bundle is committed (a marketplace install copies the folder as it is) and
-// `nx run claude-plugin:check-bundle` fails when it is out of date. No source maps, no absolute
+// `nx run claude-plugin:check-bundle` (in `npm test`) fails when it is out of date. No source maps, no absolute
 // paths, no hashes: the same sources always give the same bytes.
 const { join } = require('node:path');
 const { compilerOptions } = require('../../tsconfig.base.json');
