@@ -4,6 +4,7 @@ import { postToolUse } from './hooks/post-tool-use';
 import { sessionStart } from './hooks/session-start';
 import { stop } from './hooks/stop';
 import { createRuntime, Runtime } from './runtime';
+import { withSessionLock } from './state';
 
 type Hook = (input: HookInput, rt: Runtime) => Promise<HookOutput | null>;
 
@@ -42,7 +43,8 @@ export async function runHook(name: string): Promise<void> {
     const raw = await readStdin();
     if (hook && !disabled()) {
       const input = JSON.parse(raw || '{}') as HookInput;
-      output = await hook.run(input, createRuntime(budget));
+      const rt = createRuntime(budget);
+      output = await withSessionLock(rt.paths.stateDir, input.session_id || 'unknown', () => hook.run(input, rt));
     }
   } catch (error) {
     if (process.env['COMMONTRACE_DEBUG']) process.stderr.write(`commontrace ${name}: ${(error as Error)?.stack ?? error}\n`);

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Environment } from './environment';
 
@@ -118,4 +118,39 @@ export function latestState(stateDir: string, cwd?: string): SessionState | null
 /** Where the agent saves the draft of a contribution for this session. */
 export function draftFile(stateDir: string, sessionId: string): string {
   return join(stateDir, 'drafts', fileName(sessionId));
+}
+
+const LOCK_WAIT_MS = 400;
+const LOCK_STALE_MS = 10_000;
+
+/**
+ * Runs `fn` holding the session's lock (a directory made atomically beside its file), so hooks that
+ * Claude Code runs in parallel (parallel tool calls) do not lose each other's updates. A hook
+ * waits at most LOCK_WAIT_MS for it and then goes on without it: never blocking the session
+ * matters more. A lock older than LOCK_STALE_MS is a crashed hook's, and is taken over.
+ */
+export async function withSessionLock<T>(stateDir: string, sessionId: string, fn: () => Promise<T>, waitMs = LOCK_WAIT_MS): Promise<T> {
+  const lock = `${sessionFile(stateDir, sessionId)}.lock`;
+  mkdirSync(join(stateDir, 'sessions'), { recursive: true, mode: 0o700 });
+  const until = Date.now() + waitMs;
+  let held = false;
+  while (!held) {
+    try {
+      mkdirSync(lock);
+      held = true;
+    } catch {
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > LOCK_STALE_MS) rmSync(lock, { recursive: true, force: true });
+      } catch {
+        /* released meanwhile */
+      }
+      if (Date.now() >= until) break;
+      await new Promise((r) => setTimeout(r, 15));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    if (held) rmSync(lock, { recursive: true, force: true });
+  }
 }
