@@ -235,6 +235,42 @@ describe('the Claude Code plugin against a running CommonTrace (all-in-one)', ()
     });
   });
 
+  describe('the slash commands', () => {
+    it('search sends the redacted query and prints the results fenced as data', async () => {
+      const home = pluginHome();
+      const before = proxy.requests.length;
+      const run = await runPlugin(['search', `ModuleNotFoundError: No module named 'requests' token ${SECRET} by ${EMAIL}`], home.env(proxy.url));
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain(ids['module']);
+      expect(run.stdout).toMatch(/<commontrace-data nonce="[0-9a-f]+">/);
+      const search = since(before).find((r) => r.path === '/api/v1/traces/search');
+      expect(search?.body).not.toContain(SECRET);
+      expect(search?.body).not.toContain(EMAIL);
+      removeDir(home.root);
+    });
+
+    it('verify posts the outcome with the detected environment and the changes', async () => {
+      const home = pluginHome({ 'go.mod': 'module x\n\ngo 1.22\n' });
+      const env = home.env(proxy.url);
+      expect((await runPlugin(['verify', ids['next'], 'worked_with_changes'], env)).stdout).toContain('needs --changes');
+      const run = await runPlugin(['verify', ids['next'], 'worked_with_changes', '--changes', 'Also awaited headers() in the layout.'], env, '', home.project);
+      expect(run.stdout).toContain(`recorded worked_with_changes for trace ${ids['next']}`);
+      const rows = await stack.query<{ changes: string; environment: Record<string, unknown> }>('SELECT changes, environment FROM verifications WHERE trace_id = $1', [ids['next']]);
+      expect(rows).toEqual([{ changes: 'Also awaited headers() in the layout.', environment: expect.objectContaining({ language: 'go', versions: { go: '1.22' } }) }]);
+      removeDir(home.root);
+    });
+
+    it('mcp starts the MCP server command with the server URL and key', async () => {
+      const home = pluginHome();
+      const script = `${home.root}/fake-mcp.js`;
+      writeFileSync(script, 'process.stdout.write(JSON.stringify({ url: process.env.COMMONTRACE_API_URL, key: process.env.COMMONTRACE_API_KEY }))');
+      const run = await runPlugin(['mcp'], home.env('http://example.test:3000', { COMMONTRACE_API_KEY: 'ct_given', COMMONTRACE_MCP_COMMAND: `${process.execPath} ${script}` }));
+      expect(run.code).toBe(0);
+      expect(JSON.parse(run.stdout)).toEqual({ url: 'http://example.test:3000', key: 'ct_given' });
+      removeDir(home.root);
+    });
+  });
+
   describe('when CommonTrace is down, hung, or refuses the key', () => {
     const events = (project: string) =>
       [

@@ -22,11 +22,13 @@ export function runHook(name: string, input: Record<string, unknown>, env: Recor
   return runPlugin(['hook', name], env, JSON.stringify(input));
 }
 
-export function runPlugin(args: string[], env: Record<string, string>, stdin = ''): Promise<HookRun> {
+/** Runs a plugin command (`search`, `status`, …) in `cwd`, where Claude Code runs a slash command's shell. */
+export function runPlugin(args: string[], env: Record<string, string>, stdin = '', cwd?: string): Promise<HookRun> {
   const started = Date.now();
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [PLUGIN_BUNDLE, ...args], {
       env: { PATH: process.env['PATH'] ?? '', ...env },
+      cwd,
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
