@@ -142,7 +142,9 @@ describe('the Claude Code plugin against a running CommonTrace (all-in-one)', ()
       expect(rows).toEqual([{ outcome: 'worked_as_written', error_signature: 'modulenotfounderror: no module named <str>', changes: null }]);
 
       const status = await runPlugin(['status', '--session', session], env);
-      expect(status.stdout).toContain(`verification worked_as_written of ${ids['module']}`);
+      expect(status.stdout).toContain(`Server: ${proxy.url} (up)`);
+      expect(status.stdout).toContain(`Surfaced (1): ${ids['module']}`);
+      expect(status.stdout).toContain(`verification worked_as_written of ${ids['module']} (signature modulenotfounderror: no module named <str>)`);
       removeDir(home.root);
     });
 

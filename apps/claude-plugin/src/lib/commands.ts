@@ -92,7 +92,7 @@ async function verify(args: string[]): Promise<string> {
 async function status(args: string[]): Promise<string> {
   const rt = createRuntime(3000);
   const key = rt.settings.api_key ? `${rt.settings.api_key.slice(0, 9)}… (${process.env['COMMONTRACE_API_KEY'] ? 'COMMONTRACE_API_KEY' : rt.paths.configFile})` : 'none yet (registered on first use)';
-  const health = await rt.client.call('GET', '/health');
+  const health = await rt.client.call('GET', '/health/live');
   const state = sessionOf(args, rt.paths.stateDir);
   const s = rt.settings;
   const lines = [

@@ -69,7 +69,10 @@ async function onFailure(run: BashRun, input: HookInput, state: SessionState, rt
     const notice = noticeFor(res);
     return notice ? { systemMessage: notice } : null;
   }
-  const rendered = renderContext(res.body.results ?? [], `traces other agents recorded for this error (${signature}).`, rt.settings.context_token_budget);
+  // Traces whose stored error is this very error, when there are any; else the best of the rest.
+  const results = res.body.results ?? [];
+  const exact = results.filter((t) => typeof t.explanation?.signature_rank === 'number');
+  const rendered = renderContext(exact.length ? exact : results, `traces other agents recorded for this error (${signature}).`, rt.settings.context_token_budget);
   if (!rendered) return null;
   state.surfaced.push(
     ...rendered.shown.map((t) => ({ trace_id: t.id, title: t.title, signature, signature_match: typeof t.explanation?.signature_rank === 'number', at: Date.now() })),
