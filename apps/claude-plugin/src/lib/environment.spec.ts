@@ -63,6 +63,13 @@ describe('detectEnvironment', () => {
     expect(gradle).toMatchObject({ language: 'kotlin', framework: 'spring-boot', packages: { 'org.springframework.boot': '3.3.0', 'ktor-server-core': '2.3.9' } });
   });
 
+  it('leaves out packages from local or private sources', () => {
+    const env = detectEnvironment(
+      files({ 'package.json': JSON.stringify({ dependencies: { express: '4.19.2', '@acme/billing': 'workspace:*', tools: 'file:../tools', fork: 'github:me/fork', other: 'git+ssh://git@host/x.git' } }) }),
+    );
+    expect(env.packages).toEqual({ express: '4.19.2' });
+  });
+
   it('never asks for env files, keys or credential stores', () => {
     const read = files({ 'package.json': '{}' });
     detectEnvironment(read);

@@ -47,8 +47,11 @@ function cleanVersion(v: string): string {
   return v.trim().replace(/^[\^~=<>v ]{1,5}/, '').slice(0, 100);
 }
 
+/** Versions that point at a local or private source: such a package is the user's own, and its name stays here. */
+const LOCAL_SOURCE = /^(?:workspace:|file:|link:|portal:|git\+|git:|github:|https?:|ssh:|\.{0,2}\/)/;
+
 function take(into: Record<string, string>, name: string, version: string) {
-  if (Object.keys(into).length >= MAX_PACKAGES || !name || name.length > 100) return;
+  if (Object.keys(into).length >= MAX_PACKAGES || !name || name.length > 100 || LOCAL_SOURCE.test(version.trim())) return;
   const v = cleanVersion(version);
   if (v && !(name in into)) into[name] = v;
 }
