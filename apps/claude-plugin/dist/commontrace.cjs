@@ -1171,6 +1171,10 @@ function redact(input, identity) {
     text = text.replace(ASSIGNMENT, (m, name, op, quote, value) => {
         if (!SECRET_NAME.test(name) || (0, domain_scanning_1.isPlaceholder)(value) || value.startsWith('[redacted'))
             return m;
+        // `name: value` is also how prose and error messages read ("unexpected token: expected"): there
+        // the value must look like a secret (letters and digits, 8 or more); `name=value` always counts.
+        if (!op.includes('=') && !(value.length >= 8 && /\d/.test(value) && /[A-Za-z]/.test(value)))
+            return m;
         count(counts, 'secret_assignment');
         return `${name}${op}${quote}[redacted]`;
     });

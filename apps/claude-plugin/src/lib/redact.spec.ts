@@ -28,7 +28,7 @@ describe('redact', () => {
   });
 
   it('keeps what is not secret: placeholders, error text, paths of other users', () => {
-    const text = "TypeError: Cannot read properties of undefined (reading 'map') at src/app.ts:3:5\nDB_PASSWORD=${DB_PASSWORD}";
+    const text = "TypeError: Cannot read properties of undefined (reading 'map') at src/app.ts:3:5\nDB_PASSWORD=${DB_PASSWORD}\nSyntaxError: invalid token: expected identifier";
     expect(redact(text, me).text).toBe(text);
   });
 
