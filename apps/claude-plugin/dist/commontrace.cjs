@@ -495,6 +495,7 @@ __webpack_unused_export__ = ({ value: true });
 exports.projectReader = projectReader;
 exports.detectEnvironment = detectEnvironment;
 exports.stackWords = stackWords;
+exports.fitsStack = fitsStack;
 const node_fs_1 = __webpack_require__(3024);
 const node_path_1 = __webpack_require__(6760);
 const redact_1 = __webpack_require__(5807);
@@ -714,6 +715,19 @@ function detectEnvironment(read, platform = process.platform, nodeVersion = proc
 function stackWords(env, max = 6) {
     const words = [env.language, env.framework, ...Object.keys(env.packages ?? {})].filter((w) => !!w);
     return [...new Set(words)].slice(0, max);
+}
+/**
+ * Whether a search result is about this stack: it carries one of the stack's words as a tag, or
+ * its language or framework is the project's. Session-start context shows only those, so a
+ * project gets no traces at all rather than unrelated ones.
+ */
+function fitsStack(hit, env) {
+    const words = new Set(stackWords(env, 50).map((w) => w.toLowerCase()));
+    if (env.language && hit.language === env.language)
+        return true;
+    if (env.framework && hit.framework === env.framework)
+        return true;
+    return (hit.tags ?? []).some((t) => words.has(t.toLowerCase()));
 }
 
 
@@ -984,7 +998,8 @@ async function sessionStart(input, rt) {
         const notice = (0, client_1.noticeFor)(res);
         return notice ? { systemMessage: notice } : null;
     }
-    const rendered = (0, context_1.renderContext)(res.body.results ?? [], `traces that may fit this project (${words.join(', ')}).`, rt.settings.context_token_budget);
+    const fitting = (res.body.results ?? []).filter((hit) => (0, environment_1.fitsStack)(hit, environment));
+    const rendered = (0, context_1.renderContext)(fitting, `traces that may fit this project (${words.join(', ')}).`, rt.settings.context_token_budget);
     if (!rendered)
         return rt.notices.length ? { systemMessage: rt.notices.join(' ') } : null;
     state.surfaced.push(...rendered.shown.map((t) => ({ trace_id: t.id, title: t.title, signature: null, at: Date.now() })));

@@ -7,6 +7,8 @@ export interface SurfacedTrace {
   snippet: string;
   status?: string;
   tags?: string[];
+  language?: string | null;
+  framework?: string | null;
   trust?: { verifications?: number; score?: number } & Record<string, unknown>;
   /** With `explain: true`: the rank the error-signature retriever gave it (null when it did not find it). */
   explanation?: { signature_rank: number | null };

@@ -1,4 +1,4 @@
-import { detectEnvironment, ReadFile, stackWords } from './environment';
+import { detectEnvironment, fitsStack, ReadFile, stackWords } from './environment';
 
 function files(map: Record<string, string>): ReadFile & { asked: string[] } {
   const asked: string[] = [];
@@ -78,5 +78,17 @@ describe('detectEnvironment', () => {
 
   it('gives only the OS for a directory with no manifest', () => {
     expect(detectEnvironment(files({}), 'linux')).toEqual({ os: 'linux' });
+  });
+});
+
+describe('fitsStack', () => {
+  const env = { language: 'python', framework: 'fastapi', packages: { fastapi: '0.110', pydantic: '2.7.1' } };
+  it('keeps a trace tagged with the stack, or of its language or framework', () => {
+    expect(fitsStack({ tags: ['pydantic', 'validation'] }, env)).toBe(true);
+    expect(fitsStack({ tags: [], language: 'python' }, env)).toBe(true);
+    expect(fitsStack({ tags: ['web'], framework: 'fastapi' }, env)).toBe(true);
+  });
+  it('drops a trace of another stack', () => {
+    expect(fitsStack({ tags: ['rust', 'cargo'], language: 'rust', framework: null }, env)).toBe(false);
   });
 });

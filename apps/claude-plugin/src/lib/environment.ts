@@ -211,3 +211,15 @@ export function stackWords(env: Environment, max = 6): string[] {
   const words = [env.language, env.framework, ...Object.keys(env.packages ?? {})].filter((w): w is string => !!w);
   return [...new Set(words)].slice(0, max);
 }
+
+/**
+ * Whether a search result is about this stack: it carries one of the stack's words as a tag, or
+ * its language or framework is the project's. Session-start context shows only those, so a
+ * project gets no traces at all rather than unrelated ones.
+ */
+export function fitsStack(hit: { tags?: string[]; language?: string | null; framework?: string | null }, env: Environment): boolean {
+  const words = new Set(stackWords(env, 50).map((w) => w.toLowerCase()));
+  if (env.language && hit.language === env.language) return true;
+  if (env.framework && hit.framework === env.framework) return true;
+  return (hit.tags ?? []).some((t) => words.has(t.toLowerCase()));
+}

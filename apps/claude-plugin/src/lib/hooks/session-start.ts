@@ -1,5 +1,5 @@
 import { renderContext, SurfacedTrace } from '../context';
-import { detectEnvironment, projectReader, stackWords } from '../environment';
+import { detectEnvironment, fitsStack, projectReader, stackWords } from '../environment';
 import { ensureKey, Runtime } from '../runtime';
 import { loadState, saveState } from '../state';
 import { noticeFor } from '../client';
@@ -32,7 +32,8 @@ export async function sessionStart(input: HookInput, rt: Runtime): Promise<HookO
     const notice = noticeFor(res);
     return notice ? { systemMessage: notice } : null;
   }
-  const rendered = renderContext(res.body.results ?? [], `traces that may fit this project (${words.join(', ')}).`, rt.settings.context_token_budget);
+  const fitting = (res.body.results ?? []).filter((hit) => fitsStack(hit, environment));
+  const rendered = renderContext(fitting, `traces that may fit this project (${words.join(', ')}).`, rt.settings.context_token_budget);
   if (!rendered) return rt.notices.length ? { systemMessage: rt.notices.join(' ') } : null;
   state.surfaced.push(...rendered.shown.map((t) => ({ trace_id: t.id, title: t.title, signature: null, at: Date.now() })));
   saveState(rt.paths.stateDir, state);
