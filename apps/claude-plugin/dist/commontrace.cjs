@@ -979,6 +979,7 @@ async function sessionStart(input, rt) {
     const cwd = input.cwd || process.cwd();
     const sessionId = input.session_id || 'unknown';
     const environment = (0, environment_1.detectEnvironment)((0, environment_1.projectReader)(cwd));
+    (0, state_1.pruneStates)(rt.paths.stateDir);
     const state = (0, state_1.loadState)(rt.paths.stateDir, sessionId, cwd);
     state.environment = environment;
     (0, state_1.saveState)(rt.paths.stateDir, state);
@@ -1335,6 +1336,7 @@ function commandKey(command) {
 var __webpack_unused_export__;
 
 __webpack_unused_export__ = ({ value: true });
+exports.wP = void 0;
 __webpack_unused_export__ = sessionFile;
 __webpack_unused_export__ = emptyState;
 exports.loadState = loadState;
@@ -1342,6 +1344,7 @@ exports.saveState = saveState;
 exports.latestState = latestState;
 exports.draftFile = draftFile;
 exports.withSessionLock = withSessionLock;
+exports.pruneStates = pruneStates;
 const node_fs_1 = __webpack_require__(3024);
 const node_path_1 = __webpack_require__(6760);
 const MAX_ITEMS = 200;
@@ -1447,6 +1450,34 @@ async function withSessionLock(stateDir, sessionId, fn, waitMs = LOCK_WAIT_MS) {
         if (held)
             (0, node_fs_1.rmSync)(lock, { recursive: true, force: true });
     }
+}
+/** Session files and drafts older than this are removed at session start. */
+exports.wP = 30 * 24 * 3600 * 1000;
+/** Removes the state and drafts of sessions untouched for STATE_MAX_AGE_MS; returns how many files went. */
+function pruneStates(stateDir, now = Date.now(), maxAgeMs = exports.wP) {
+    let removed = 0;
+    for (const sub of ['sessions', 'drafts']) {
+        const dir = (0, node_path_1.join)(stateDir, sub);
+        let names = [];
+        try {
+            names = (0, node_fs_1.readdirSync)(dir);
+        }
+        catch {
+            continue;
+        }
+        for (const name of names) {
+            try {
+                if (now - (0, node_fs_1.statSync)((0, node_path_1.join)(dir, name)).mtimeMs > maxAgeMs) {
+                    (0, node_fs_1.rmSync)((0, node_path_1.join)(dir, name), { recursive: true, force: true });
+                    removed += 1;
+                }
+            }
+            catch {
+                /* gone meanwhile */
+            }
+        }
+    }
+    return removed;
 }
 
 

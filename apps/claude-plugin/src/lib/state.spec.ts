@@ -1,7 +1,7 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadState, saveState, withSessionLock } from './state';
+import { loadState, pruneStates, saveState, sessionFile, withSessionLock } from './state';
 
 describe('session state', () => {
   it('keeps every update of hooks that run at the same time', async () => {
@@ -25,5 +25,17 @@ describe('session state', () => {
     saveState(dir, state);
     expect(readdirSync(join(dir, 'sessions'))).toEqual(['______etc_passwd.json']);
     expect(loadState(dir, '../../etc/passwd', '/p').session_id).toBe('../../etc/passwd');
+  });
+});
+
+describe('pruneStates', () => {
+  it('removes the sessions untouched for a month, keeps the others', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ctp-state-'));
+    saveState(dir, loadState(dir, 'old', '/p'));
+    saveState(dir, loadState(dir, 'new', '/p'));
+    const monthAgo = new Date(Date.now() - 31 * 24 * 3600 * 1000);
+    utimesSync(sessionFile(dir, 'old'), monthAgo, monthAgo);
+    expect(pruneStates(dir)).toBe(1);
+    expect(readdirSync(join(dir, 'sessions'))).toEqual(['new.json']);
   });
 });

@@ -154,3 +154,31 @@ export async function withSessionLock<T>(stateDir: string, sessionId: string, fn
     if (held) rmSync(lock, { recursive: true, force: true });
   }
 }
+
+/** Session files and drafts older than this are removed at session start. */
+export const STATE_MAX_AGE_MS = 30 * 24 * 3600 * 1000;
+
+/** Removes the state and drafts of sessions untouched for STATE_MAX_AGE_MS; returns how many files went. */
+export function pruneStates(stateDir: string, now = Date.now(), maxAgeMs = STATE_MAX_AGE_MS): number {
+  let removed = 0;
+  for (const sub of ['sessions', 'drafts']) {
+    const dir = join(stateDir, sub);
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      try {
+        if (now - statSync(join(dir, name)).mtimeMs > maxAgeMs) {
+          rmSync(join(dir, name), { recursive: true, force: true });
+          removed += 1;
+        }
+      } catch {
+        /* gone meanwhile */
+      }
+    }
+  }
+  return removed;
+}

@@ -1,7 +1,7 @@
 import { renderContext, SurfacedTrace } from '../context';
 import { detectEnvironment, fitsStack, projectReader, stackWords } from '../environment';
 import { ensureKey, Runtime } from '../runtime';
-import { loadState, saveState } from '../state';
+import { loadState, pruneStates, saveState } from '../state';
 import { noticeFor } from '../client';
 import { HookInput, HookOutput } from './input';
 
@@ -16,6 +16,7 @@ export async function sessionStart(input: HookInput, rt: Runtime): Promise<HookO
   const cwd = input.cwd || process.cwd();
   const sessionId = input.session_id || 'unknown';
   const environment = detectEnvironment(projectReader(cwd));
+  pruneStates(rt.paths.stateDir);
   const state = loadState(rt.paths.stateDir, sessionId, cwd);
   state.environment = environment;
   saveState(rt.paths.stateDir, state);
