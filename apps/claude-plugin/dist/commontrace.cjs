@@ -887,7 +887,7 @@ async function onFailure(run, input, state, rt) {
     return { hookSpecificOutput: { hookEventName: input.hook_event_name || 'PostToolUse', additionalContext: rendered.text } };
 }
 /**
- * A command passed: the failures of the same command are resolved, and when a trace was surfaced
+ * A command passed: the failures of the same command (or of a narrower test run) are resolved, and when a trace was surfaced
  * for the last of them and the server matched it by that very error signature, exactly one
  * verification is posted for it (`worked_with_changes` when the
  * agent edited files in between, else `worked_as_written`). Only the trace id, the outcome, the
@@ -898,7 +898,7 @@ async function onSuccess(run, input, state, rt) {
     const now = Date.now();
     const resolved = [];
     for (const f of state.failures) {
-        if (f.command_key !== key || f.resolved_at)
+        if (!(0, signature_1.settles)(key, f.command_key) || f.resolved_at)
             continue;
         f.resolved_at = now;
         f.edited = state.edits.some((t) => t >= f.first_at);
@@ -1272,6 +1272,7 @@ exports.hasErrorMarkers = hasErrorMarkers;
 exports.errorSignature = errorSignature;
 exports.errorExcerpt = errorExcerpt;
 exports.commandKey = commandKey;
+exports.settles = settles;
 const domain_search_1 = __webpack_require__(4975);
 /** Timestamps, in the forms logs print them: they differ on every run. */
 const ISO_TIME = /\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\w:])/g;
@@ -1324,6 +1325,16 @@ function commandKey(command) {
     c = c.replace(/ ?\| ?(?:tail|head|grep|less|cat|tee)(?: [^|]{0,200})?$/, '');
     c = c.replace(/ ?2>&1/g, '').replace(/ ?; ?echo [^;|&]{0,100}$/, '');
     return c.trim();
+}
+/** Commands that run tests: a broader run of the same runner covers a narrower one. */
+const TEST_RUNNER = /(?:^|\s)(?:jest|vitest|mocha|pytest|rspec|phpunit|go test|cargo test|dotnet test|mvn test|mvn verify|(?:\.\/)?gradlew? test|(?:npm|yarn|pnpm|bun)(?: run)? test)(?:\s|$)/;
+/**
+ * Whether a passing run settles an earlier failure: the same command, or a test run whose
+ * command is a prefix of the failing one (`npx jest` passing after `npx jest src/a.spec.ts` failed:
+ * the failing test passes now).
+ */
+function settles(passingKey, failingKey) {
+    return passingKey === failingKey || (TEST_RUNNER.test(passingKey) && failingKey.startsWith(`${passingKey} `));
 }
 
 

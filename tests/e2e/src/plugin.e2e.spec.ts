@@ -150,16 +150,16 @@ describe('the Claude Code plugin against a running CommonTrace (all-in-one)', ()
       removeDir(home.root);
     });
 
-    it('posts worked_with_changes when the agent edited files between the failure and the pass', async () => {
+    it('posts worked_with_changes when the agent edited files and the failing test then passes in a broader run', async () => {
       const home = pluginHome({ 'package.json': JSON.stringify({ dependencies: { react: '19.0.0' } }) });
       const env = home.env(proxy.url);
       const session = 'verify-2';
-      const command = 'npm test';
+      const command = 'npx jest src/list.test.js';
       const error = "FAIL src/list.test.js\n  TypeError: Cannot read properties of undefined (reading 'map')\n    at List (src/list.js:4:21)";
       await runHook('post-tool-use', hookInput('PostToolUse', session, home.project, { tool_name: 'Bash', tool_input: { command }, tool_response: { stdout: error, stderr: '', interrupted: false } }), env);
       await runHook('post-tool-use', hookInput('PostToolUse', session, home.project, { tool_name: 'Edit', tool_input: { file_path: `${home.project}/src/list.js`, old_string: 'a', new_string: 'b' }, tool_response: { success: true } }), env);
       const before = proxy.requests.length;
-      await runHook('post-tool-use', hookInput('PostToolUse', session, home.project, { tool_name: 'Bash', tool_input: { command }, tool_response: { stdout: 'PASS src/list.test.js', stderr: '', interrupted: false } }), env);
+      await runHook('post-tool-use', hookInput('PostToolUse', session, home.project, { tool_name: 'Bash', tool_input: { command: 'npx jest' }, tool_response: { stdout: 'PASS src/list.test.js', stderr: '', interrupted: false } }), env);
       const sent = since(before);
       expect(sent.map((r) => r.path)).toEqual([`/api/v1/traces/${ids['map']}/verifications`]);
       expect(JSON.parse(sent[0].body)).toMatchObject({ outcome: 'worked_with_changes', error_signature: expect.stringContaining('typeerror: cannot read properties of undefined') });

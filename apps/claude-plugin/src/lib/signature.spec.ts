@@ -1,4 +1,4 @@
-import { commandKey, errorExcerpt, errorSignature, hasErrorMarkers } from './signature';
+import { commandKey, errorExcerpt, errorSignature, hasErrorMarkers, settles } from './signature';
 
 describe('errorSignature', () => {
   it('is the same for two runs of one failure: paths, line numbers, ids, addresses and times stripped', () => {
@@ -47,5 +47,19 @@ describe('errorExcerpt', () => {
     const out = errorExcerpt(['starting', 'compiling', 'Error: boom', 'at x', ...Array(50).fill('noise')].join('\n'), 100);
     expect(out.startsWith('compiling\nError: boom')).toBe(true);
     expect(out.length).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('settles', () => {
+  it('is the same command, or a broader run of the same test runner', () => {
+    expect(settles('python app.py', 'python app.py')).toBe(true);
+    expect(settles('npx jest', 'npx jest src/a.spec.ts')).toBe(true);
+    expect(settles('pytest', 'pytest tests/test_api.py::test_get')).toBe(true);
+    expect(settles('go test ./...', 'go test ./... -run TestX')).toBe(true);
+  });
+  it('is not another command, nor a narrower or unrelated prefix', () => {
+    expect(settles('python', 'python app.py')).toBe(false);
+    expect(settles('npx jest src/a.spec.ts', 'npx jest')).toBe(false);
+    expect(settles('ls', 'ls -la')).toBe(false);
   });
 });

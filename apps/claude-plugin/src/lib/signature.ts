@@ -57,3 +57,15 @@ export function commandKey(command: string): string {
   c = c.replace(/ ?2>&1/g, '').replace(/ ?; ?echo [^;|&]{0,100}$/, '');
   return c.trim();
 }
+
+/** Commands that run tests: a broader run of the same runner covers a narrower one. */
+const TEST_RUNNER = /(?:^|\s)(?:jest|vitest|mocha|pytest|rspec|phpunit|go test|cargo test|dotnet test|mvn test|mvn verify|(?:\.\/)?gradlew? test|(?:npm|yarn|pnpm|bun)(?: run)? test)(?:\s|$)/;
+
+/**
+ * Whether a passing run settles an earlier failure: the same command, or a test run whose
+ * command is a prefix of the failing one (`npx jest` passing after `npx jest src/a.spec.ts` failed:
+ * the failing test passes now).
+ */
+export function settles(passingKey: string, failingKey: string): boolean {
+  return passingKey === failingKey || (TEST_RUNNER.test(passingKey) && failingKey.startsWith(`${passingKey} `));
+}

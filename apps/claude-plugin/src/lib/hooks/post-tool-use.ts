@@ -3,7 +3,7 @@ import { renderContext, SurfacedTrace } from '../context';
 import { detectEnvironment, Environment, projectReader } from '../environment';
 import { redact } from '../redact';
 import { ensureKey, Runtime } from '../runtime';
-import { commandKey, errorExcerpt, errorSignature, hasErrorMarkers } from '../signature';
+import { commandKey, errorExcerpt, errorSignature, hasErrorMarkers, settles } from '../signature';
 import { Failure, loadState, saveState, SessionState } from '../state';
 import { HookInput, HookOutput } from './input';
 
@@ -81,7 +81,7 @@ async function onFailure(run: BashRun, input: HookInput, state: SessionState, rt
 }
 
 /**
- * A command passed: the failures of the same command are resolved, and when a trace was surfaced
+ * A command passed: the failures of the same command (or of a narrower test run) are resolved, and when a trace was surfaced
  * for the last of them and the server matched it by that very error signature, exactly one
  * verification is posted for it (`worked_with_changes` when the
  * agent edited files in between, else `worked_as_written`). Only the trace id, the outcome, the
@@ -92,7 +92,7 @@ async function onSuccess(run: BashRun, input: HookInput, state: SessionState, rt
   const now = Date.now();
   const resolved: Failure[] = [];
   for (const f of state.failures) {
-    if (f.command_key !== key || f.resolved_at) continue;
+    if (!settles(key, f.command_key) || f.resolved_at) continue;
     f.resolved_at = now;
     f.edited = state.edits.some((t) => t >= f.first_at);
     resolved.push(f);
