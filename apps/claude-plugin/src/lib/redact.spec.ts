@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { isSensitivePath, redact } from './redact';
 
 const me = { home: '/home/alice', user: 'alice' };
@@ -45,4 +46,25 @@ describe('isSensitivePath', () => {
     (p) => expect(isSensitivePath(p)).toBe(true),
   );
   it.each(['package.json', 'pyproject.toml', 'go.mod', 'Cargo.toml', 'pom.xml', 'src/env.ts', 'keyboard.ts'])('allows %s', (p) => expect(isSensitivePath(p)).toBe(false));
+});
+
+describe('redact, for any surrounding text', () => {
+  const secret = fc.oneof(
+    fc.stringMatching(/^ghp_[a-wA-W0-9]{36}$/),
+    fc.stringMatching(/^AKIA[A-W0-9]{16}$/),
+    fc.stringMatching(/^sk-proj-[a-wA-W0-9]{40}$/),
+    fc.stringMatching(/^[a-w]{3,8}[0-9]{2,6}[A-W]{2,6}$/).map((pw) => ({ text: `https://deploy:${pw}@git.example.org/repo.git`, value: pw })),
+    fc.stringMatching(/^[a-w]{3,8}[0-9]{2,6}[A-W]{2,6}$/).map((pw) => ({ text: `export DB_PASSWORD=${pw}`, value: pw })),
+  );
+  const around = fc.string({ maxLength: 80 }).map((t) => t.replace(/\s/g, ' '));
+
+  it('never lets the secret through', () => {
+    fc.assert(
+      fc.property(around, secret, around, (before, s, after) => {
+        const { text, value } = typeof s === 'string' ? { text: s, value: s } : s;
+        return !redact(`${before}\n${text}\n${after}`).text.includes(value);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
