@@ -86,11 +86,16 @@ describe('the Claude Code plugin against a running CommonTrace (all-in-one)', ()
       removeDir(home.root);
     });
 
-    it('injects nothing when injection is switched off', async () => {
+    it('injects nothing when injection is switched off, and does nothing at all when the plugin is', async () => {
       const home = pluginHome({ 'package.json': JSON.stringify({ dependencies: { next: '15.0.0' } }) });
       const before = proxy.requests.length;
       const run = await runHook('session-start', hookInput('SessionStart', 'start-2', home.project, { source: 'startup' }), home.env(proxy.url, { COMMONTRACE_INJECT_CONTEXT: '0' }));
       expect(run).toMatchObject({ code: 0, output: null });
+      // COMMONTRACE_DISABLED switches every hook off.
+      const off = home.env(proxy.url, { COMMONTRACE_DISABLED: '1' });
+      expect(await runHook('session-start', hookInput('SessionStart', 'start-3', home.project, { source: 'startup' }), off)).toMatchObject({ code: 0, output: null });
+      const failing = { tool_name: 'Bash', tool_input: { command: 'python app.py' }, error: PYTHON_FAILURE('/tmp') };
+      expect(await runHook('post-tool-use', hookInput('PostToolUseFailure', 'start-3', home.project, failing), off)).toMatchObject({ code: 0, output: null });
       expect(since(before)).toEqual([]);
       removeDir(home.root);
     });
