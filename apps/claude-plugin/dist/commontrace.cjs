@@ -821,6 +821,11 @@ exports.Dt = new Set(['Edit', 'MultiEdit', 'Write', 'NotebookEdit']);
 exports.ar = 3;
 /** The text a `worked_with_changes` verification must carry: fixed words, nothing from the session. */
 exports.Bj = 'Automatic verification by the CommonTrace Claude Code plugin: the agent edited files before the failing command passed.';
+/**
+ * Commands that print files or search them: error markers in their output are the files' text
+ * (`grep -r Error src/`), not a failure, and that text must not be sent as a search.
+ */
+const READS_FILES = /^(?:cat|bat|less|more|head|tail|grep|egrep|rg|ag|ack|sed|awk|jq|yq|find|fd|ls|tree|wc|echo|printf|diff|git (?:show|log|diff|grep|blame))(?:\s|$)/;
 /** The command, its output and whether it failed, from either event's input; null for an interrupted run. */
 function bashRun(input) {
     const command = typeof input.tool_input?.['command'] === 'string' ? input.tool_input['command'] : '';
@@ -831,7 +836,7 @@ function bashRun(input) {
     }
     const r = input.tool_response;
     if (typeof r === 'string')
-        return { command, output: r, failed: (0, signature_1.hasErrorMarkers)(r) };
+        return { command, output: r, failed: !READS_FILES.test((0, signature_1.commandKey)(command)) && (0, signature_1.hasErrorMarkers)(r) };
     if (!r || typeof r !== 'object')
         return { command, output: '', failed: false };
     const o = r;
@@ -839,7 +844,9 @@ function bashRun(input) {
         return null;
     const output = [o['stdout'], o['stderr']].filter((s) => typeof s === 'string').join('\n');
     const exit = [o['exit_code'], o['exitCode'], o['returnCode'], o['code']].find((v) => typeof v === 'number');
-    return { command, output, failed: exit !== undefined ? exit !== 0 : (0, signature_1.hasErrorMarkers)(output) };
+    if (exit !== undefined)
+        return { command, output, failed: exit !== 0 };
+    return { command, output, failed: !READS_FILES.test((0, signature_1.commandKey)(command)) && (0, signature_1.hasErrorMarkers)(output) };
 }
 function environmentOf(state, cwd) {
     state.environment ??= (0, environment_1.detectEnvironment)((0, environment_1.projectReader)(cwd));

@@ -15,4 +15,11 @@ describe('bashRun: the Bash result in each documented input shape', () => {
     expect(bashRun({ ...base, hook_event_name: 'PostToolUse', tool_response: { stdout: 'fine', stderr: '', exitCode: 2 } })?.failed).toBe(true);
     expect(bashRun({ ...base, hook_event_name: 'PostToolUse', tool_response: { stdout: '', stderr: '', interrupted: true } })).toBeNull();
   });
+
+  it('does not take the output of a command that prints or searches files for a failure', () => {
+    const grep = { tool_name: 'Bash', hook_event_name: 'PostToolUse', tool_response: { stdout: 'TypeError: boom\nsrc/a.ts:3: throw new TypeError()', stderr: '' } };
+    expect(bashRun({ ...grep, tool_input: { command: 'cd /repo && grep -rn Error src' } })?.failed).toBe(false);
+    expect(bashRun({ ...grep, tool_input: { command: 'cat log.txt' } })?.failed).toBe(false);
+    expect(bashRun({ ...grep, tool_input: { command: 'npm run build | tail -5' } })?.failed).toBe(true);
+  });
 });

@@ -19,6 +19,12 @@ interface BashRun {
   failed: boolean;
 }
 
+/**
+ * Commands that print files or search them: error markers in their output are the files' text
+ * (`grep -r Error src/`), not a failure, and that text must not be sent as a search.
+ */
+const READS_FILES = /^(?:cat|bat|less|more|head|tail|grep|egrep|rg|ag|ack|sed|awk|jq|yq|find|fd|ls|tree|wc|echo|printf|diff|git (?:show|log|diff|grep|blame))(?:\s|$)/;
+
 /** The command, its output and whether it failed, from either event's input; null for an interrupted run. */
 export function bashRun(input: HookInput): BashRun | null {
   const command = typeof input.tool_input?.['command'] === 'string' ? (input.tool_input['command'] as string) : '';
@@ -27,13 +33,14 @@ export function bashRun(input: HookInput): BashRun | null {
     return { command, output: String(input.error ?? ''), failed: true };
   }
   const r = input.tool_response;
-  if (typeof r === 'string') return { command, output: r, failed: hasErrorMarkers(r) };
+  if (typeof r === 'string') return { command, output: r, failed: !READS_FILES.test(commandKey(command)) && hasErrorMarkers(r) };
   if (!r || typeof r !== 'object') return { command, output: '', failed: false };
   const o = r as Record<string, unknown>;
   if (o['interrupted'] === true) return null;
   const output = [o['stdout'], o['stderr']].filter((s) => typeof s === 'string').join('\n');
   const exit = [o['exit_code'], o['exitCode'], o['returnCode'], o['code']].find((v) => typeof v === 'number') as number | undefined;
-  return { command, output, failed: exit !== undefined ? exit !== 0 : hasErrorMarkers(output) };
+  if (exit !== undefined) return { command, output, failed: exit !== 0 };
+  return { command, output, failed: !READS_FILES.test(commandKey(command)) && hasErrorMarkers(output) };
 }
 
 function environmentOf(state: SessionState, cwd: string): Environment {
