@@ -1,6 +1,7 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Api } from './support/api';
-import { closedPortUrl, hookInput, pluginHome, recordingProxy, runHook, runPlugin, silentServer } from './support/plugin-hooks';
+import { closedPortUrl, hookInput, PLUGIN_BUNDLE, pluginHome, recordingProxy, runHook, runPlugin, silentServer } from './support/plugin-hooks';
 import { removeDir, Stack, startAllInOne } from './support/stack';
 
 /**
@@ -83,6 +84,17 @@ describe('the Claude Code plugin against a running CommonTrace (all-in-one)', ()
       const search = JSON.parse(sent[1].body);
       expect(search.q).toContain('nextjs');
       expect(search.context).toMatchObject({ language: 'javascript', framework: 'nextjs', packages: { next: '15.0.0' } });
+      removeDir(home.root);
+    });
+
+    it('runs from a copy of the plugin folder, with plain node and no node_modules anywhere above it', async () => {
+      const home = pluginHome({ 'package.json': JSON.stringify({ dependencies: { next: '15.0.0' } }) });
+      const installed = join(home.root, 'installed-plugin');
+      cpSync(dirname(dirname(PLUGIN_BUNDLE)), installed, { recursive: true });
+      const input = JSON.stringify(hookInput('SessionStart', 'start-copy', home.project, { source: 'startup' }));
+      const run = await runPlugin(['hook', 'session-start'], home.env(proxy.url), input, home.root, join(installed, 'dist', 'commontrace.cjs'));
+      expect(run.code).toBe(0);
+      expect(run.output?.hookSpecificOutput?.additionalContext).toContain(ids['next']);
       removeDir(home.root);
     });
 

@@ -23,10 +23,10 @@ export function runHook(name: string, input: Record<string, unknown>, env: Recor
 }
 
 /** Runs a plugin command (`search`, `status`, …) in `cwd`, where Claude Code runs a slash command's shell. */
-export function runPlugin(args: string[], env: Record<string, string>, stdin = '', cwd?: string): Promise<HookRun> {
+export function runPlugin(args: string[], env: Record<string, string>, stdin = '', cwd?: string, bundle = PLUGIN_BUNDLE): Promise<HookRun> {
   const started = Date.now();
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [PLUGIN_BUNDLE, ...args], {
+    const child = spawn(process.execPath, [bundle, ...args], {
       env: { PATH: process.env['PATH'] ?? '', ...env },
       cwd,
       stdio: ['pipe', 'pipe', 'pipe'],
