@@ -19,3 +19,5 @@ echo "== build"
 npx nx run-many -t build --outputStyle=static
 echo "== the MCP server's bin, from the build output (the end-to-end tier ran it from source)"
 bash tools/mcp-bin-smoke.sh
+echo "== the Claude Code plugin bundle is the one its sources build"
+npx nx run claude-plugin:check-bundle --outputStyle=static
