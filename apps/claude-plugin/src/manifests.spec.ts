@@ -110,6 +110,14 @@ describe('the plugin manifests', () => {
     expect(marketplace.plugins).toEqual([expect.objectContaining({ name: plugin.name, version: plugin.version, source: './' })]);
   });
 
+  it("the repository's own marketplace.json (for /plugin marketplace add owner/repo) lists the same plugin from its folder", () => {
+    const repository = JSON.parse(readFileSync(join(ROOT, '../../.claude-plugin/marketplace.json'), 'utf8'));
+    expect(MARKETPLACE.safeParse(repository).error).toBeUndefined();
+    const local = read('.claude-plugin/marketplace.json');
+    expect(repository).toEqual({ ...local, plugins: [{ ...local.plugins[0], source: './apps/claude-plugin' }] });
+    expect(existsSync(join(ROOT, '../..', repository.plugins[0].source, '.claude-plugin/plugin.json'))).toBe(true);
+  });
+
   it('hooks/hooks.json follows the hooks schema, runs the bundle with node, and each budget is well under its timeout', () => {
     const hooks = read('hooks/hooks.json');
     expect(HOOKS_FILE.safeParse(hooks).error).toBeUndefined();

@@ -1,17 +1,10 @@
+import type { EnvironmentFacts } from '@commontrace/domain-reputation';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isSensitivePath } from './redact';
 
-/** The environment of a verification or a search context (see libs/contracts environmentProblem). */
-export interface Environment {
-  language?: string;
-  framework?: string;
-  runtime?: string;
-  os?: string;
-  packages?: Record<string, string>;
-  versions?: Record<string, string>;
-  tools?: Record<string, string>;
-}
+/** The environment of a verification or a search context, as the server reads it (libs/domain/reputation). */
+export type Environment = EnvironmentFacts;
 
 /** Reads a project file, never an env file, a key or a credential store, and never a huge one. */
 export type ReadFile = (name: string) => string | null;
