@@ -38,6 +38,8 @@
  *   BENCH_NATS_URL         a NATS server whose streams may be deleted (never the shared one on 4222);
  *                          default: its own nats-server on BENCH_NATS_PORT (4398)
  *   BENCH_PORT_BASE        first HTTP port of the processes (default 4330)
+ *   BENCH_KEEP_DATABASE    a database to fill once and keep (reused while it holds enough traces; never dropped)
+ *   BENCH_PROFILE          processes to CPU-profile, e.g. gateway,search (profiles in $TMPDIR/ct-bench-profiles)
  *   TEST_POSTGRES_URL      the PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres)
  */
 import { ChildProcess, spawn } from 'node:child_process';
@@ -70,6 +72,8 @@ const PORT_BASE = Number(process.env['BENCH_PORT_BASE'] ?? 4330);
 const JSON_OUTPUT = process.argv.includes('--json');
 /** A database to keep between runs (filled once, reused while it holds enough traces, never dropped): for iterating on the code. */
 const KEEP_DATABASE = process.env['BENCH_KEEP_DATABASE'];
+/** Processes to run with --cpu-prof, as in bench:ingest (profiles land in $TMPDIR/ct-bench-profiles when they stop). */
+const PROFILE = (process.env['BENCH_PROFILE'] ?? '').split(',').filter(Boolean);
 /** The search service's candidates per retriever (query-traces.usecase.ts). */
 const CANDIDATES = 50;
 const WARM_UP = 20;
@@ -122,7 +126,8 @@ function startProcesses(names: Service[], env: Record<string, string>, portOf: (
     const merged: Record<string, string | undefined> = { ...process.env, ...env };
     // An empty value means "not set" (the all-in-one process must not see NATS_URL).
     for (const [k, v] of Object.entries(env)) if (v === '') delete merged[k];
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', __filename], {
+    const profile = PROFILE.includes(name) ? ['--cpu-prof', '--cpu-prof-dir', join(tmpdir(), 'ct-bench-profiles')] : [];
+    const child = spawn(process.execPath, [...profile, '-r', '@swc-node/register', __filename], {
       env: {
         ...merged,
         SWC_NODE_PROJECT: 'tsconfig.base.json',
