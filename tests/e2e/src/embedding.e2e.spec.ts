@@ -75,10 +75,12 @@ describe('embedding through an OpenAI-compatible server: outages and model switc
       { model: 'openai-compatible:fake-embed', state: 'building' },
     ]);
 
-    // While the new model is built, queries still use the old vectors.
-    const during = await api.call('POST', '/api/v1/traces/search', { q: 'model switch trace number 3' });
-    expect(during.body.retrievers).toEqual(['lexical', 'vector']);
+    // While the new model is built, queries still use the old vectors (the vector retriever alone:
+    // ranked search leaves the offline model's zero-weight list out).
+    const during = await api.call('POST', '/api/v1/traces/search', { q: 'model switch trace number 3', mode: 'vector' });
+    expect(during.body.retrievers).toEqual(['vector']);
     expect(during.body.results.length).toBeGreaterThan(0);
+    expect(server.embeddedTexts()).not.toContain('model switch trace number 3');
 
     release();
     await waitFor(
@@ -98,9 +100,10 @@ describe('embedding through an OpenAI-compatible server: outages and model switc
     expect(server.requests.map((r) => r.input.length)).toEqual([2, 2, 1]);
     expect(await stack.query(`SELECT state FROM embedding_models WHERE model = 'offline-hash-v1'`)).toEqual([{ state: 'retired' }]);
 
-    // Queries now use the new model.
-    const after = await api.call('POST', '/api/v1/traces/search', { q: 'model switch trace number 3' });
-    expect(after.body.retrievers).toEqual(['lexical', 'vector']);
+    // Queries now use the new model (ranked search follows within QUERY_MODEL_MEMORY_MS).
+    const after = await api.call('POST', '/api/v1/traces/search', { q: 'model switch trace number 3', mode: 'vector' });
+    expect(after.body.retrievers).toEqual(['vector']);
+    expect(after.body.results.length).toBeGreaterThan(0);
     expect(server.requests.at(-1)?.input).toEqual(['model switch trace number 3']);
   });
 });

@@ -1,4 +1,5 @@
-import { SearchQueryTraces, TraceStatus } from '@commontrace/contracts';
+import { SearchQueryTraces, TraceStatus, TrustSummary } from '@commontrace/contracts';
+import { emptyTrustSummary } from '@commontrace/domain-reputation';
 import { EntityManager } from 'typeorm';
 import { CandidateFilter, filterSql } from './candidate-filter';
 
@@ -14,17 +15,26 @@ export interface CandidateDetails {
   created_at: Date;
   updated_at: Date;
   superseded_by: string | null;
+  /** Its trust summary as reputation stored it in `trace_scores` (search reads it; reputation owns it); unverified without one. */
+  trust: TrustSummary;
 }
 
-/** The candidates' details (hidden ones are left out), by id. */
+/** The columns of CandidateDetails, over the traces alias `t` and the scores alias `s`. */
+const DETAILS = `t.id, t.title, t.status, t.tags, t.language, t.framework, t.metadata, t.created_at, t.updated_at, t.superseded_by, s.summary AS trust`;
+
+function withTrust<T extends { trust: TrustSummary | null }>(row: T): T & { trust: TrustSummary } {
+  return { ...row, trust: row.trust ?? emptyTrustSummary() };
+}
+
+/** The candidates' details and trust summaries (hidden ones are left out), by id, in one statement. */
 export async function candidateDetails(m: EntityManager, ids: string[]): Promise<Map<string, CandidateDetails>> {
   if (!ids.length) return new Map();
-  const rows: CandidateDetails[] = await m.query(
-    `SELECT id, title, status, tags, language, framework, metadata, created_at, updated_at, superseded_by
-       FROM traces WHERE id = ANY($1::uuid[]) AND status <> 'hidden'`,
+  const rows: (Omit<CandidateDetails, 'trust'> & { trust: TrustSummary | null })[] = await m.query(
+    `SELECT ${DETAILS} FROM traces t LEFT JOIN trace_scores s ON s.trace_id = t.id
+      WHERE t.id = ANY($1::uuid[]) AND t.status <> 'hidden'`,
     [ids],
   );
-  return new Map(rows.map((r) => [r.id, r]));
+  return new Map(rows.map((r) => [r.id, withTrust(r)]));
 }
 
 /**
@@ -35,32 +45,20 @@ export async function candidateDetails(m: EntityManager, ids: string[]): Promise
 export async function successors(m: EntityManager, superseded: string[], filter: CandidateFilter): Promise<Map<string, CandidateDetails>> {
   if (!superseded.length) return new Map();
   const where = filterSql({ ...filter, statuses: filter.statuses.filter((s) => s !== 'superseded') }, 2);
-  const rows: (CandidateDetails & { replaces: string })[] = await m.query(
+  const rows: (Omit<CandidateDetails, 'trust'> & { trust: TrustSummary | null; replaces: string })[] = await m.query(
     `WITH RECURSIVE chain(replaces, id, depth) AS (
        SELECT t.id, t.superseded_by, 1 FROM traces t WHERE t.id = ANY($1::uuid[]) AND t.superseded_by IS NOT NULL
        UNION ALL
        SELECT c.replaces, t.superseded_by, c.depth + 1 FROM chain c JOIN traces t ON t.id = c.id
         WHERE t.superseded_by IS NOT NULL AND c.depth < 10
      )
-     SELECT DISTINCT ON (c.replaces) c.replaces, t.id, t.title, t.status, t.tags, t.language, t.framework, t.metadata,
-            t.created_at, t.updated_at, t.superseded_by
-       FROM chain c JOIN traces t ON t.id = c.id
+     SELECT DISTINCT ON (c.replaces) c.replaces, ${DETAILS}
+       FROM chain c JOIN traces t ON t.id = c.id LEFT JOIN trace_scores s ON s.trace_id = t.id
       WHERE ${where.sql}
       ORDER BY c.replaces, c.depth DESC`,
     [superseded, ...where.params],
   );
-  return new Map(rows.map(({ replaces, ...details }) => [replaces, details]));
-}
-
-/** Pairs of candidates linked `duplicate_of` (either direction), for collapsing them into one result. */
-export async function duplicateLinks(m: EntityManager, ids: string[]): Promise<[string, string][]> {
-  if (ids.length < 2) return [];
-  const rows: { source_id: string; target_id: string }[] = await m.query(
-    `SELECT source_id, target_id FROM trace_links
-      WHERE kind = 'duplicate_of' AND source_id = ANY($1::uuid[]) AND target_id = ANY($1::uuid[])`,
-    [ids],
-  );
-  return rows.map((r) => [r.source_id, r.target_id]);
+  return new Map(rows.map(({ replaces, ...details }) => [replaces, withTrust(details)]));
 }
 
 /**
@@ -90,22 +88,26 @@ export async function relatedTraces(m: EntityManager, ids: string[]): Promise<Ma
 export const NEAR_IDENTICAL_SIMILARITY = 0.98;
 
 /**
- * Pairs of candidates whose vectors of one model are near-identical (cosine similarity of at
- * least NEAR_IDENTICAL_SIMILARITY): duplicates that nobody linked. Compares the given traces
- * with each other only (the caller passes the first few dozen), so the work is bounded.
+ * Pairs of candidates that are one trace written twice, in one statement: linked `duplicate_of`
+ * (either direction, among all `ids`), or with near-identical vectors of one model (cosine
+ * similarity of at least NEAR_IDENTICAL_SIMILARITY) — duplicates nobody linked — compared among
+ * `compared` only (the caller passes the first few dozen), so the work is bounded.
  */
-export async function nearIdenticalPairs(m: EntityManager, ids: string[]): Promise<[string, string][]> {
+export async function duplicatePairs(m: EntityManager, ids: string[], compared: string[]): Promise<[string, string][]> {
   if (ids.length < 2) return [];
-  // Each vector is read (and de-TOASTed) once into the CTE, normalized (cosine distance is
+  // Each compared vector is read (and de-TOASTed) once into the CTE, normalized (cosine distance is
   // unchanged) so that the pairs compare values in memory rather than reading both again.
   const rows: { a: string; b: string }[] = await m.query(
     `WITH v AS MATERIALIZED (
-       SELECT trace_id, model, l2_normalize(embedding) AS embedding FROM trace_embeddings WHERE trace_id = ANY($1::uuid[])
+       SELECT trace_id, model, l2_normalize(embedding) AS embedding FROM trace_embeddings WHERE trace_id = ANY($2::uuid[])
      )
-     SELECT x.trace_id AS a, y.trace_id AS b
+     SELECT source_id AS a, target_id AS b FROM trace_links
+      WHERE kind = 'duplicate_of' AND source_id = ANY($1::uuid[]) AND target_id = ANY($1::uuid[])
+     UNION ALL
+     SELECT x.trace_id, y.trace_id
        FROM v x JOIN v y ON y.model = x.model AND y.trace_id > x.trace_id
-      WHERE (x.embedding <=> y.embedding) <= $2`,
-    [ids, 1 - NEAR_IDENTICAL_SIMILARITY],
+      WHERE (x.embedding <=> y.embedding) <= $3`,
+    [ids, compared, 1 - NEAR_IDENTICAL_SIMILARITY],
   );
   return rows.map((r) => [r.a, r.b]);
 }

@@ -1,9 +1,8 @@
 import { SearchQueryTraces, TrustSummary } from '@commontrace/contracts';
 import { fusionOptionsFor, isBuried, rankResults, RankedResult, RankingCandidate, reciprocalRankFusion } from '@commontrace/domain-ranking';
 import { EntityManager } from 'typeorm';
-import { CandidateDetails, candidateDetails, duplicateLinks, nearIdenticalPairs, successors } from './candidate-details';
+import { CandidateDetails, candidateDetails, duplicatePairs, successors } from './candidate-details';
 import { CandidateFilter } from './candidate-filter';
-import { trustSummaries } from '../../trust/trust-summaries';
 
 type Retriever = SearchQueryTraces.QueryTracesReply['retrievers'][number];
 
@@ -65,13 +64,13 @@ export async function orderCandidates(m: EntityManager, retrieved: Retrieved, op
     ),
   );
   const ids = fused.map((f) => f.id);
-  const [details, trust] = await Promise.all([candidateDetails(m, ids), trustSummaries(m, ids)]);
+  const details = await candidateDetails(m, ids);
 
   const ranksOf = (ranks: (number | null)[]) =>
     Object.fromEntries((Object.keys(WEIGHT_NAMES) as Retriever[]).map((n) => [n, names.includes(n) ? ranks[names.indexOf(n)] : null])) as Candidate['ranks'];
   let candidates: Candidate[] = fused
     .filter((f) => details.has(f.id))
-    .map((f) => toCandidate(details.get(f.id) as CandidateDetails, trust.get(f.id) as TrustSummary, f.score, ranksOf(f.ranks)));
+    .map((f) => toCandidate(details.get(f.id) as CandidateDetails, f.score, ranksOf(f.ranks)));
   if (!options.showSuperseded) candidates = await replaceSuperseded(m, candidates, options.filter);
   candidates = candidates.filter((c) => !isBuried(c.trust));
 
@@ -86,15 +85,14 @@ export async function orderCandidates(m: EntityManager, retrieved: Retrieved, op
     }));
   }
   const candidateIds = candidates.map((c) => c.id);
-  const [linked, nearIdentical] = await Promise.all([duplicateLinks(m, candidateIds), nearIdenticalPairs(m, candidateIds.slice(0, COLLAPSE_DEPTH))]);
-  const groups = duplicateGroups([...linked, ...nearIdentical]);
+  const groups = duplicateGroups(await duplicatePairs(m, candidateIds, candidateIds.slice(0, COLLAPSE_DEPTH)));
   for (const c of candidates) c.duplicate_group = groups.get(c.id) ?? null;
   const ranked = rankResults(candidates, options.context, options.now);
   return ranked.map((r) => toOrdered(r));
 }
 
-function toCandidate(d: CandidateDetails, trust: TrustSummary, relevance: number, ranks: Candidate['ranks']): Candidate {
-  return { ...d, trust, summary: trust, relevance, retriever_ranks: ranks, ranks, replaces: null };
+function toCandidate(d: CandidateDetails, relevance: number, ranks: Candidate['ranks']): Candidate {
+  return { ...d, summary: d.trust, relevance, retriever_ranks: ranks, ranks, replaces: null };
 }
 
 /**
@@ -106,8 +104,6 @@ async function replaceSuperseded(m: EntityManager, candidates: Candidate[], filt
   const superseded = candidates.filter((c) => c.status === 'superseded').map((c) => c.id);
   if (!superseded.length) return candidates;
   const next = await successors(m, superseded, filter);
-  const newIds = [...new Set([...next.values()].map((s) => s.id))].filter((id) => !candidates.some((c) => c.id === id));
-  const trust = await trustSummaries(m, newIds);
   const out: Candidate[] = [];
   const placed = new Set<string>();
   for (const c of candidates) {
@@ -119,7 +115,7 @@ async function replaceSuperseded(m: EntityManager, candidates: Candidate[], filt
       continue;
     }
     const existing = candidates.find((x) => x.id === target.id);
-    const base = existing ?? toCandidate(target as CandidateDetails, trust.get(target.id) as TrustSummary, c.relevance, c.ranks);
+    const base = existing ?? toCandidate(target as CandidateDetails, c.relevance, c.ranks);
     out.push({ ...base, relevance: Math.max(base.relevance, c.relevance), replaces: c.id });
   }
   return out;

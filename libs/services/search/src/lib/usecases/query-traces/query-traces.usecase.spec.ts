@@ -4,7 +4,7 @@ import { contentHash, traceText } from '@commontrace/domain-traces';
 import { toVectorLiteral } from '@commontrace/persistence';
 import { UseCaseHarness } from '@commontrace/testing';
 import { SearchModule } from '../../search.module';
-import { QueryTracesUseCase } from './query-traces.usecase';
+import { QUERY_MODEL_MEMORY_MS, QueryTracesUseCase } from './query-traces.usecase';
 
 /** Traces with the real error messages agents paste into a search. */
 const TRACES: Record<string, { title: string; context_text: string; solution_text: string; tags: string[] }> = {
@@ -63,10 +63,19 @@ describe('QueryTracesUseCase', () => {
   /** The model the faked embedding service answers with: its vectors are the offline ones under either id. */
   let servingModel = HASHING_MODEL_ID;
   const SEMANTIC_MODEL = 'semantic-test-model';
+  let embedRequests = 0;
+  /** Moves the clock past the search's memory of the query vector's model. */
+  let clockOffset = 0;
+  const realNow = Date.now.bind(Date);
+  const forgetQueryModel = () => (clockOffset += QUERY_MODEL_MEMORY_MS + 1000);
 
   beforeAll(async () => {
     h = await UseCaseHarness.start({ module: SearchModule });
-    h.fake(EmbeddingEmbedTexts.contract, ({ texts }) => ({ model: servingModel, dimensions: HASHING_DIMENSIONS, vectors: texts.map((t) => hashingEmbed(t)) }));
+    jest.spyOn(Date, 'now').mockImplementation(() => realNow() + clockOffset);
+    h.fake(EmbeddingEmbedTexts.contract, ({ texts }) => {
+      embedRequests += 1;
+      return { model: servingModel, dimensions: HASHING_DIMENSIONS, vectors: texts.map((t) => hashingEmbed(t)) };
+    });
     search = h.get(QueryTracesUseCase);
     const contributor = await h.account();
     // Ingest writes traces and the embedding service their vectors; here they are stored directly.
@@ -89,7 +98,10 @@ describe('QueryTracesUseCase', () => {
     await h.indexLexically();
   });
 
-  afterAll(() => h.close());
+  afterAll(async () => {
+    jest.restoreAllMocks();
+    await h.close();
+  });
 
   it('finds the trace of each real error message first, by its words and by its vector', async () => {
     const queries: [string, Name][] = [
@@ -111,8 +123,28 @@ describe('QueryTracesUseCase', () => {
     }
   });
 
+  it('asks for no query vector while the serving model is known to weigh 0, and asks again once that is old', async () => {
+    const q = 'Error: connect ECONNREFUSED 127.0.0.1:5432';
+    forgetQueryModel();
+    const asked = () => embedRequests;
+    const before = asked();
+    await search.execute({ q });
+    expect(asked()).toBe(before + 1);
+    await search.execute({ q });
+    await search.execute({ q, mode: 'hybrid' });
+    expect(asked()).toBe(before + 1);
+    // The vector mode always runs its one retriever.
+    const byVector = await search.execute({ q, mode: 'vector' });
+    expect(byVector.retrievers).toEqual(['vector']);
+    expect(asked()).toBe(before + 2);
+    forgetQueryModel();
+    await search.execute({ q });
+    expect(asked()).toBe(before + 3);
+  });
+
   it('fuses the vector list when the query vector is of a model that weighs in fusion', async () => {
     servingModel = SEMANTIC_MODEL;
+    forgetQueryModel();
     try {
       const q = 'Error: connect ECONNREFUSED 127.0.0.1:5432';
       for (const mode of ['ranked', 'hybrid'] as const) {

@@ -20,6 +20,12 @@ const CANDIDATES = 50;
 /** A query vector that is not ready within this time is skipped: lexical results still answer. */
 const QUERY_EMBED_DEADLINE_MS = 1500;
 const MIN_SIMILARITY = 0.1;
+/**
+ * How long the model of the last query vector is trusted to still be the serving one: while it
+ * is a model whose list weighs 0 in fusion, the fused modes do not ask for a query vector at all.
+ * After a model switch, vector retrieval resumes within this time.
+ */
+export const QUERY_MODEL_MEMORY_MS = 30_000;
 
 type Request = SearchQueryTraces.QueryTracesRequest;
 type Retriever = SearchQueryTraces.QueryTracesReply['retrievers'][number];
@@ -33,6 +39,8 @@ type Retriever = SearchQueryTraces.QueryTracesReply['retrievers'][number];
 @Injectable()
 export class QueryTracesUseCase {
   private readonly logger = new Logger('QueryTraces');
+  /** The model of the last query vector the embedding service sent, and when. */
+  private lastQueryModel: { model: string; at: number } | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -150,9 +158,13 @@ export class QueryTracesUseCase {
   /**
    * Vector candidates and the model they are of, or null when no query vector arrives in time (the
    * search degrades to lexical) — or when the list would be fused at a weight of 0 for the query
-   * vector's model (`vectorListWeight`): then it could not move any result, and is not searched.
+   * vector's model (`vectorListWeight`): then it could not move any result, and is not searched;
+   * while the last query vector's model is such a one (within QUERY_MODEL_MEMORY_MS), no query
+   * vector is even asked for.
    */
   private async vectorSearch(q: string, filter: CandidateFilter, fused: boolean): Promise<{ ids: string[]; model: string } | null> {
+    const remembered = this.lastQueryModel;
+    if (fused && remembered && Date.now() - remembered.at < QUERY_MODEL_MEMORY_MS && vectorListWeight(remembered.model) === 0) return null;
     let embedded: EmbeddingEmbedTexts.EmbedTextsReply;
     try {
       embedded = await this.bus.request(EmbeddingEmbedTexts.contract, { texts: [q] }, { timeoutMs: QUERY_EMBED_DEADLINE_MS });
@@ -160,6 +172,7 @@ export class QueryTracesUseCase {
       this.logger.warn(`no query vector (${(error as Error).message}); lexical only`);
       return null;
     }
+    this.lastQueryModel = { model: embedded.model, at: Date.now() };
     const vector = embedded.vectors[0];
     if (!vector || vector.every((v) => v === 0)) return null;
     if (fused && vectorListWeight(embedded.model) === 0) return null;
