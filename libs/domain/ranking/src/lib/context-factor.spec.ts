@@ -37,12 +37,14 @@ describe('contextFactor', () => {
     expect(r.multiplier).toBeCloseTo(w.match.version ** 2, 10);
   });
 
-  it('sinks mildly for another language, and on another major of a bare version', () => {
+  it('sinks mildly for another language; another major of a bare version is no evidence against a trace', () => {
     const python = contextFactor({ language: 'python' }, reactTrace);
     expect(python.checks[0]).toMatchObject({ outcome: 'mismatch', multiplier: w.mismatch.language });
     expect(python.multiplier).toBeGreaterThanOrEqual(0.8);
     expect(python.multiplier).toBeLessThan(1);
     expect(contextFactor({ versions: { node: '18.19' } }, reactTrace).checks[0]).toMatchObject({ outcome: 'other_major', multiplier: w.versionOtherMajor });
+    // A trace that says where it was seen does not rank below one that says nothing.
+    expect(contextFactor({ versions: { node: '18.19' } }, reactTrace).multiplier).toBe(contextFactor({ versions: { node: '18.19' } }, { tags: ['react'] }).multiplier);
   });
 
   it('matches languages by alias and tags, treats typescript and javascript as kin', () => {

@@ -110,7 +110,7 @@ export const DEFAULT_RANKING_WEIGHTS: RankingWeights = {
     match: { language: 1.04, framework: 1.03, os: 1.01, runtime: 1.01, version: 1.03 },
     mismatch: { language: 0.85, framework: 0.95, os: 0.97, runtime: 0.95 },
     versionOutsideRange: 0.75,
-    versionOtherMajor: 0.92,
+    versionOtherMajor: 1,
     max: 1.15,
     floor: 0.5,
   },
