@@ -107,8 +107,12 @@ export async function startMicroservices(settings: Record<string, string> = {}):
 }
 
 /** Every module in one process: in-process transport and the embedded PGlite database in a temp directory. */
-export async function startAllInOne(dataDir = mkdtempSync(join(tmpdir(), 'ct-aio-')), port = 0): Promise<Stack & { dataDir: string }> {
-  const env = validateEnv({ ...quiet, DATA_DIR: dataDir });
+export async function startAllInOne(
+  dataDir = mkdtempSync(join(tmpdir(), 'ct-aio-')),
+  port = 0,
+  settings: Record<string, string> = {},
+): Promise<Stack & { dataDir: string }> {
+  const env = validateEnv({ ...quiet, ...settings, DATA_DIR: dataDir });
   const app = await startApp({
     service: 'all-in-one',
     env,

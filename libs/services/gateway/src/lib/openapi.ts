@@ -1,22 +1,69 @@
 import { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { AppEnv } from '@commontrace/util-config';
 import { API_KEY_HEADER } from './auth/api-key.guard';
+import { corsOptions, securityHeaders } from './http/http-hardening';
 
 export const API_PREFIX = 'api/v1';
 
-/** Serves the OpenAPI document at /docs (UI) and /docs-json. */
-export function setupOpenApi(app: INestApplication): void {
+type Schemas = NonNullable<NonNullable<OpenAPIObject['components']>['schemas']>;
+
+const SCHEMA_REF = /"#\/components\/schemas\/([^"]+)"/g;
+
+/**
+ * The named schemas that the paths use, directly or through other schemas, sorted by name.
+ * Nest also turns the payload classes of bus handlers into schemas when a process runs them
+ * (the all-in-one does), and the order in which it discovers classes would show in diffs.
+ */
+export function referencedSchemas(document: OpenAPIObject): Schemas {
+  const all: Schemas = { ...document.components?.schemas };
+  const used = new Set<string>();
+  const pending = [JSON.stringify(document.paths)];
+  for (let text = pending.pop(); text !== undefined; text = pending.pop()) {
+    for (const [, name] of text.matchAll(SCHEMA_REF)) {
+      if (used.has(name) || !(name in all)) continue;
+      used.add(name);
+      pending.push(JSON.stringify(all[name]));
+    }
+  }
+  return Object.fromEntries([...used].sort().map((name) => [name, all[name]]));
+}
+
+/**
+ * The OpenAPI document of an application configured by configureGatewayHttp, the same in
+ * either deployment mode: /docs-json serves it and docs/openapi.json records it.
+ */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('CommonTrace API')
     .setDescription('Shared memory for coding agents: search, contribute and vote on traces.')
     .setVersion('1')
     .addApiKey({ type: 'apiKey', in: 'header', name: API_KEY_HEADER }, 'api-key')
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, config));
+  const document = SwaggerModule.createDocument(app, config);
+  return { ...document, components: { ...document.components, schemas: referencedSchemas(document) } };
 }
 
-/** The gateway's HTTP shape: the API under /api/v1; health, metrics and docs at the root. */
+/** The document as docs/openapi.json holds it: two-space JSON with a final newline. */
+export function serializeOpenApiDocument(document: OpenAPIObject): string {
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/** Serves the OpenAPI document at /docs (UI) and /docs-json. */
+export function setupOpenApi(app: INestApplication): void {
+  // No validator badge: it would send the document's URL to a third party (and CSP blocks its image).
+  SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), { swaggerOptions: { validatorUrl: null } });
+}
+
+/**
+ * The gateway's HTTP shape: security headers and the CORS allow-list (CORS_ORIGINS) on every
+ * response, the API under /api/v1, health, metrics and docs at the root.
+ */
 export function configureGatewayHttp(app: INestApplication): void {
+  const env = app.get(AppEnv);
+  app.use(securityHeaders());
+  const cors = corsOptions(env.CORS_ORIGINS);
+  if (cors) app.enableCors(cors);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'metrics'] });
   setupOpenApi(app);
 }

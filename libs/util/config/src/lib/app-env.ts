@@ -8,6 +8,13 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== '')
+    : value;
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
 /**
@@ -251,4 +258,12 @@ export class AppEnv {
   /** Body size limit of the REST API. */
   @IsString()
   HTTP_BODY_LIMIT = '1mb';
+
+  /**
+   * Browser origins allowed to call the API cross-origin (CORS), comma-separated, each exactly
+   * as a browser sends it (`https://app.example.com`, `http://localhost:5173`). Empty: none.
+   */
+  @Transform(toList)
+  @IsString({ each: true })
+  CORS_ORIGINS: string[] = [];
 }

@@ -40,4 +40,23 @@ describe('validateEnv', () => {
     expect(() => validateEnv({ EMBEDDING_PROVIDER: 'cohere' })).toThrow(/EMBEDDING_PROVIDER/);
     expect(() => validateEnv({ EMBEDDING_DIMENSIONS: '4096' })).toThrow(/EMBEDDING_DIMENSIONS/);
   });
+
+  it('reads CORS_ORIGINS as a list of origins, none by default', () => {
+    expect(validateEnv({}).CORS_ORIGINS).toEqual([]);
+    expect(validateEnv({ CORS_ORIGINS: '' }).CORS_ORIGINS).toEqual([]);
+    expect(validateEnv({ CORS_ORIGINS: ' https://app.example.com, http://localhost:5173 ,' }).CORS_ORIGINS).toEqual([
+      'https://app.example.com',
+      'http://localhost:5173',
+    ]);
+    expect(validateEnv({ CORS_ORIGINS: 'http://[::1]:8080' }).CORS_ORIGINS).toEqual(['http://[::1]:8080']);
+  });
+
+  it.each(['*', 'app.example.com', 'https://app.example.com/', 'https://App.example.com', 'https://app.example.com/ui', 'https://app.example.com:443', 'ftp://files.example.com'])(
+    'refuses %s in CORS_ORIGINS, naming it',
+    (origin) => {
+      expect(() => validateEnv({ CORS_ORIGINS: `https://ok.example.com,${origin}` })).toThrow(
+        `CORS_ORIGINS: "${origin}" is not an origin`,
+      );
+    },
+  );
 });

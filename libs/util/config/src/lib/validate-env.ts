@@ -15,6 +15,16 @@ function describe(errors: ValidationError[]): string[] {
   return errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  - ${e.property}: ${m}`));
 }
 
+/** Whether a value is a web origin written the way a browser sends it in the Origin header. */
+export function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}
+
 /** Reads and validates the environment once; throws a ConfigError that lists every problem. */
 export function validateEnv(
   raw: Record<string, string | undefined> = process.env,
@@ -30,6 +40,11 @@ export function validateEnv(
   }
   if (env.EMBEDDING_PROVIDER === 'local' && !env.EMBEDDING_MODEL) {
     problems.push('  - EMBEDDING_MODEL: name the model folder under LOCAL_MODEL_PATH for EMBEDDING_PROVIDER=local');
+  }
+  for (const origin of env.CORS_ORIGINS) {
+    if (!isOrigin(origin)) {
+      problems.push(`  - CORS_ORIGINS: ${JSON.stringify(origin)} is not an origin as browsers send it (scheme://host[:port], lower case, no path)`);
+    }
   }
   if (problems.length) {
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
