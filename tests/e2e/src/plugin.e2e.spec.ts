@@ -1,6 +1,9 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Api } from './support/api';
+import { REPO_ROOT, textOf, ToolAnswer } from './support/mcp-launch';
 import { closedPortUrl, hookInput, PLUGIN_BUNDLE, pluginHome, recordingProxy, runHook, runPlugin, silentServer } from './support/plugin-hooks';
 import { removeDir, Stack, startAllInOne } from './support/stack';
 
@@ -290,6 +293,40 @@ describe('the Claude Code plugin against a running CommonTrace (all-in-one)', ()
       expect(JSON.parse(run.stdout)).toEqual({ url: 'http://example.test:3000', key: 'ct_given' });
       removeDir(home.root);
     });
+  });
+
+  it("its .mcp.json runs the real MCP server through the bundle, which answers an MCP client's search", async () => {
+    const home = pluginHome();
+    const agent = new Api(stack.baseUrl);
+    await agent.register('mcp-through-the-plugin');
+    const pluginRoot = dirname(dirname(PLUGIN_BUNDLE));
+    const entry = JSON.parse(readFileSync(join(pluginRoot, '.mcp.json'), 'utf8')).mcpServers.commontrace;
+    expect(entry.command).toBe('node');
+    // The MCP server from source (the build comes after this tier), started the way the bundle starts `commontrace-mcp`.
+    const mcpServer = `${process.execPath} -r @swc-node/register ${join(REPO_ROOT, 'apps/mcp-server/src/main.ts')}`;
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: entry.args.map((a: string) => a.replace('${CLAUDE_PLUGIN_ROOT}', pluginRoot)),
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        LOG_LEVEL: 'warn',
+        SWC_NODE_PROJECT: join(REPO_ROOT, 'tsconfig.base.json'),
+        ...home.env(stack.baseUrl, { COMMONTRACE_API_KEY: agent.apiKey as string, COMMONTRACE_MCP_COMMAND: mcpServer }),
+      },
+      cwd: REPO_ROOT,
+      stderr: 'inherit',
+    });
+    const client = new Client({ name: 'plugin-e2e', version: '1.0.0' });
+    await client.connect(transport);
+    try {
+      expect((await client.listTools()).tools.map((t) => t.name)).toContain('search_traces');
+      const found = (await client.callTool({ name: 'search_traces', arguments: { q: 'ModuleNotFoundError requests pip install succeeded' } })) as ToolAnswer;
+      expect(found.isError).toBeFalsy();
+      expect(textOf(found)).toContain(ids['module']);
+    } finally {
+      await client.close();
+      removeDir(home.root);
+    }
   });
 
   describe('when CommonTrace is down, hung, or refuses the key', () => {
