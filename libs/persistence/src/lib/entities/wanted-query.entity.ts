@@ -26,10 +26,6 @@ export class WantedQueryEntity {
   @Column({ type: 'int', default: 1 })
   count: number;
 
-  /** How many distinct searchers asked it (when the search named its searcher). */
-  @Column({ type: 'int', default: 0 })
-  searchers: number;
-
   @Column({ type: 'timestamptz', default: () => 'now()' })
   first_seen_at: Date;
 

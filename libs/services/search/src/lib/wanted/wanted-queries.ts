@@ -21,8 +21,9 @@ function rowsOf<T>(result: unknown): T[] {
 }
 
 /**
- * One more asking of a question: a new row (count 1), or the existing row of its key counted
- * once more and seen now. A searcher (as a hash) is counted once per question. Returns the row's id.
+ * One more asking of a question, in one statement: a new row (count 1), or the existing row of
+ * its key counted once more and seen now; the searcher (as a hash), when named, recorded once per
+ * question (`wanted_query_searchers`, which the list counts). Returns the row's id.
  */
 export async function upsertWanted(
   m: EntityManager,
@@ -30,21 +31,19 @@ export async function upsertWanted(
 ): Promise<string> {
   const [row] = rowsOf<{ id: string }>(
     await m.query(
-      `INSERT INTO wanted_queries (normalized_query, display_text, terms) VALUES ($1, $2, $3::text[])
-       ON CONFLICT (normalized_query) DO UPDATE SET count = wanted_queries.count + 1, last_seen_at = now()
-       RETURNING id`,
-      [asked.key, asked.display, asked.terms],
+      `WITH asked AS (
+         INSERT INTO wanted_queries (normalized_query, display_text, terms) VALUES ($1, $2, $3::text[])
+         ON CONFLICT (normalized_query) DO UPDATE SET count = wanted_queries.count + 1, last_seen_at = now()
+         RETURNING id
+       ), searcher AS (
+         INSERT INTO wanted_query_searchers (wanted_id, searcher_hash)
+         SELECT id, $4::text FROM asked WHERE $4::text IS NOT NULL
+         ON CONFLICT DO NOTHING
+       )
+       SELECT id FROM asked`,
+      [asked.key, asked.display, asked.terms, asked.searcherHash],
     ),
   );
-  if (asked.searcherHash) {
-    const added = rowsOf(
-      await m.query(
-        `INSERT INTO wanted_query_searchers (wanted_id, searcher_hash) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING wanted_id`,
-        [row.id, asked.searcherHash],
-      ),
-    );
-    if (added.length) await m.query(`UPDATE wanted_queries SET searchers = searchers + 1 WHERE id = $1`, [row.id]);
-  }
   return row.id;
 }
 
@@ -59,7 +58,9 @@ export async function wantedExists(m: EntityManager, id: string): Promise<boolea
 export function wantedPage(m: EntityManager, request: { answered: boolean; cursor: string | null; limit: number }): Promise<WantedRow[]> {
   const which = request.answered ? 'w.answered_at IS NOT NULL' : 'w.answered_at IS NULL';
   return m.query(
-    `SELECT w.id, w.normalized_query, w.display_text, w.count, w.searchers, w.first_seen_at, w.last_seen_at, w.answered_by, w.answered_at
+    `SELECT w.id, w.normalized_query, w.display_text, w.count,
+            (SELECT count(*)::int FROM wanted_query_searchers s WHERE s.wanted_id = w.id) AS searchers,
+            w.first_seen_at, w.last_seen_at, w.answered_by, w.answered_at
        FROM wanted_queries w
       WHERE ${which}
         AND ($1::uuid IS NULL OR (w.count, w.last_seen_at, w.id) < (SELECT c.count, c.last_seen_at, c.id FROM wanted_queries c WHERE c.id = $1))

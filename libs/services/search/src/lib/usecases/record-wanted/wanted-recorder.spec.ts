@@ -19,7 +19,9 @@ interface Row {
 describe('WantedRecorder (real PostgreSQL and the content guard scan pool)', () => {
   let h: UseCaseHarness;
   let recorder: WantedRecorder;
-  const rows = () => h.query<Row>(`SELECT normalized_query, display_text, terms, count, searchers FROM wanted_queries ORDER BY first_seen_at, id`);
+  const rows = () => h.query<Row>(`SELECT normalized_query, display_text, terms, count,
+            (SELECT count(*)::int FROM wanted_query_searchers s WHERE s.wanted_id = w.id) AS searchers
+       FROM wanted_queries w ORDER BY first_seen_at, id`);
   const rowOf = async (key: string) => (await rows()).find((r) => r.normalized_query === key);
 
   beforeAll(async () => {

@@ -59,7 +59,7 @@ export class WantedRecorder {
     const { key, terms } = normalizeQuery(display);
     if (!key) return 'no_words';
     const searcherHash = searcherId ? createHash('sha256').update(`${key}\n${searcherId}`).digest('hex') : null;
-    await this.dataSource.transaction((m) => upsertWanted(m, { key, display, terms, searcherHash }));
+    await upsertWanted(this.dataSource.manager, { key, display, terms, searcherHash });
     return 'recorded';
   }
 }
