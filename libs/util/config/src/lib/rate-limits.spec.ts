@@ -1,4 +1,4 @@
-import { DEFAULT_RATE_LIMITS, parseRateLimits } from './rate-limits';
+import { DEFAULT_RATE_LIMITS, parseRateLimits, RATE_LIMITS_FOR_TOOLS } from './rate-limits';
 import { validateEnv } from './validate-env';
 
 describe('parseRateLimits', () => {
@@ -38,5 +38,13 @@ describe('parseRateLimits', () => {
     expect(() => validateEnv({ RATE_LIMIT_STORE_FAILURE: 'maybe' })).toThrow(/RATE_LIMIT_STORE_FAILURE/);
     expect(validateEnv({}).RATE_LIMIT_STORE_FAILURE).toBe('open');
     expect(validateEnv({ RATE_LIMIT_STORE_FAILURE: 'closed' }).RATE_LIMIT_STORE_FAILURE).toBe('closed');
+  });
+});
+
+describe('RATE_LIMITS_FOR_TOOLS', () => {
+  it('is a valid setting that sets every limit far above the defaults', () => {
+    const { limits, problems } = parseRateLimits(RATE_LIMITS_FOR_TOOLS);
+    expect(problems).toEqual([]);
+    for (const tier of Object.values(limits)) for (const cls of Object.values(tier)) expect(cls).toEqual({ minute: 1e9, day: 1e9 });
   });
 });

@@ -71,3 +71,10 @@ export function parseRateLimits(raw: string | undefined): { limits: TierLimits; 
   }
   return { limits, problems };
 }
+
+/** A RATE_LIMITS value no test, benchmark or evaluation reaches (specs of the limits set low ones). */
+export const RATE_LIMITS_FOR_TOOLS = JSON.stringify(
+  Object.fromEntries(
+    RATE_LIMIT_TIERS.map((tier) => [tier, Object.fromEntries(REQUEST_CLASSES.map((cls) => [cls, { minute: 1_000_000_000, day: 1_000_000_000 }]))]),
+  ),
+);
