@@ -2,6 +2,7 @@ import { DEFAULT_RATE_LIMITS } from '@commontrace/util-config';
 import { classify, countersFor, exhausted, limitState, rateLimitHeaders, tierOf, tightest, windowAt } from './limits';
 import { CounterStore, MemoryCounterStore } from './counter-store';
 import { RateLimiter } from './rate-limiter';
+import { EXPOSED_HEADERS } from '../http/http-hardening';
 
 const T = Date.UTC(2026, 0, 2, 10, 30, 15, 500); // 10:30:15.5 on 2 January
 
@@ -45,6 +46,8 @@ describe('rate-limit windows and limits', () => {
     expect(tightest([fullMinute, fullDay])).toBe(fullDay);
     expect(limitState(minute, 9, minute.end).reset_seconds).toBe(1);
     expect(rateLimitHeaders(a)).toEqual({ 'RateLimit-Limit': '5', 'RateLimit-Remaining': '3', 'RateLimit-Reset': '45' });
+    // Browser scripts on allowed origins can read them (CORS).
+    expect(EXPOSED_HEADERS).toEqual(expect.arrayContaining([...Object.keys(rateLimitHeaders(a)), 'Retry-After']));
   });
 });
 
