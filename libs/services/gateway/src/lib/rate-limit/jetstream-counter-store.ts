@@ -20,7 +20,11 @@ const JETSTREAM_TIMEOUT_MS = 2000;
 export class JetStreamCounterStore extends CounterStore {
   private buckets?: Promise<Record<LimitWindow, KV>>;
 
-  constructor(private readonly connection: NatsConnection) {
+  /** `isHealthy`: false between a disconnect and its reconnect, so requests do not wait for JetStream timeouts then. */
+  constructor(
+    private readonly connection: NatsConnection,
+    private readonly isHealthy: () => boolean = () => !connection.isClosed(),
+  ) {
     super();
   }
 
@@ -69,7 +73,7 @@ export class JetStreamCounterStore extends CounterStore {
   }
 
   private open(): Promise<Record<LimitWindow, KV>> {
-    if (this.connection.isClosed()) return Promise.reject(new Error('the NATS connection is closed'));
+    if (!this.isHealthy()) return Promise.reject(new Error('the NATS connection is down'));
     this.buckets ??= (async () => {
       const js = this.connection.jetstream({ timeout: JETSTREAM_TIMEOUT_MS });
       const [minute, day] = await Promise.all(

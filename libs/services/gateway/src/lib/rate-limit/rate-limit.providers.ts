@@ -12,7 +12,7 @@ import { RateLimiter } from './rate-limiter';
 export const RATE_LIMIT_PROVIDERS: Provider[] = [
   {
     provide: CounterStore,
-    useFactory: (nats?: NatsConnectionHolder) => (nats ? new JetStreamCounterStore(nats.connection) : new MemoryCounterStore()),
+    useFactory: (nats?: NatsConnectionHolder) => (nats ? new JetStreamCounterStore(nats.connection, () => nats.isHealthy()) : new MemoryCounterStore()),
     inject: [{ token: NatsConnectionHolder, optional: true }],
   },
   { provide: RateLimiter, useFactory: (store: CounterStore, env: AppEnv) => RateLimiter.fromEnv(store, env), inject: [CounterStore, AppEnv] },
