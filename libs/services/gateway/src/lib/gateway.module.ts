@@ -15,6 +15,9 @@ import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { RequestBodyMiddleware } from './http/request-body';
 import { RequestIdMiddleware } from './http/request-id.middleware';
+import { RATE_LIMIT_PROVIDERS } from './rate-limit/rate-limit.providers';
+import { RateLimitGuard } from './rate-limit/rate-limit.guard';
+import { UsageController } from './rate-limit/usage.controller';
 import { CreateApiKeyUseCase } from './usecases/create-api-key/create-api-key.usecase';
 
 /** The REST API under /api/v1: authentication, validation, and routing to the services over the bus. */
@@ -29,10 +32,14 @@ import { CreateApiKeyUseCase } from './usecases/create-api-key/create-api-key.us
     TagsController,
     ModerationController,
     WantedController,
+    UsageController,
   ],
   providers: [
     CreateApiKeyUseCase,
+    ...RATE_LIMIT_PROVIDERS,
     { provide: APP_GUARD, useClass: ApiKeyGuard },
+    // After ApiKeyGuard: guards run in the order they are provided.
+    { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

@@ -266,4 +266,17 @@ export class AppEnv {
   @Transform(toList)
   @IsString({ each: true })
   CORS_ORIGINS: string[] = [];
+
+  /**
+   * Per-tier request limits (see DEFAULT_RATE_LIMITS): JSON that overrides some of the defaults,
+   * e.g. `{"free":{"write":{"minute":10}}}`. Validated by parseRateLimits.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  RATE_LIMITS?: string;
+
+  /** When the gateway cannot reach its rate-limit counters: `open` serves the request unlimited, `closed` answers 503. */
+  @IsIn(['open', 'closed'])
+  RATE_LIMIT_STORE_FAILURE: 'open' | 'closed' = 'open';
 }

@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { AppEnv } from './app-env';
+import { parseRateLimits } from './rate-limits';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -46,6 +47,7 @@ export function validateEnv(
       problems.push(`  - CORS_ORIGINS: ${JSON.stringify(origin)} is not an origin as browsers send it (scheme://host[:port], lower case, no path)`);
     }
   }
+  problems.push(...parseRateLimits(env.RATE_LIMITS).problems.map((problem) => `  - ${problem}`));
   if (problems.length) {
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
