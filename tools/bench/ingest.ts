@@ -29,6 +29,7 @@ import { Client } from 'pg';
 import { HASHING_DIMENSIONS, HASHING_MODEL_ID, hashingEmbed } from '@commontrace/domain-embedding';
 import { contentHash, traceText } from '@commontrace/domain-traces';
 import { Database, runMigrations, toVectorLiteral } from '@commontrace/persistence';
+import { RATE_LIMITS_FOR_TOOLS } from '@commontrace/util-config';
 import { createTestDatabase, resetJetStream, waitFor } from '@commontrace/util-testing';
 import { GeneratedTrace, realisticTrace } from './realistic-traces';
 
@@ -164,6 +165,8 @@ async function startStack(): Promise<Stack> {
           PORT: String(portOf(name)),
           LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'warn',
           EMBEDDING_PROVIDER: 'offline',
+          // A benchmark is one account sending far past any tier's limits.
+          RATE_LIMITS: RATE_LIMITS_FOR_TOOLS,
         },
         stdio: ['ignore', 'inherit', 'inherit'],
       });

@@ -41,13 +41,28 @@ const lines = files.flatMap((file) =>
     .filter((l) => l.text),
 );
 
+/** How long the import waits out rate limits in all before it gives up (a free key writes 60 traces a minute). */
+const RATE_LIMIT_PATIENCE_MS = 30 * 60_000;
+let waitedMs = 0;
+let toldAboutLimit = false;
+
 async function api(method, path, body, headers = {}) {
-  const res = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(apiKey ? { 'x-api-key': apiKey } : {}), ...headers },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: await res.json().catch(() => ({})) };
+  for (;;) {
+    const res = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(apiKey ? { 'x-api-key': apiKey } : {}), ...headers },
+      body: JSON.stringify(body),
+    });
+    const answer = { status: res.status, body: await res.json().catch(() => ({})) };
+    // Past the key's rate limit nothing was written: wait as long as the gateway says, then send it again.
+    const retryAfter = Number(res.headers.get('retry-after'));
+    if (res.status !== 429 || !Number.isFinite(retryAfter) || waitedMs >= RATE_LIMIT_PATIENCE_MS) return answer;
+    if (!toldAboutLimit && !json) console.error(`rate limited (${answer.body.detail ?? 'rate_limited'}); waiting as the gateway asks`);
+    toldAboutLimit = true;
+    const pause = Math.min(Math.max(retryAfter, 1) * 1000, RATE_LIMIT_PATIENCE_MS - waitedMs);
+    waitedMs += pause;
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
 }
 
 if (!apiKey) {
