@@ -16,6 +16,10 @@ import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { RequestBodyMiddleware } from './http/request-body';
 import { RequestIdMiddleware } from './http/request-id.middleware';
 import { CreateApiKeyUseCase } from './usecases/create-api-key/create-api-key.usecase';
+import { IssueApiKeyUseCase } from './usecases/issue-api-key/issue-api-key.usecase';
+import { ListApiKeysUseCase } from './usecases/list-api-keys/list-api-keys.usecase';
+import { RevokeApiKeyUseCase } from './usecases/revoke-api-key/revoke-api-key.usecase';
+import { RotateApiKeyUseCase } from './usecases/rotate-api-key/rotate-api-key.usecase';
 
 /** The REST API under /api/v1: authentication, validation, and routing to the services over the bus. */
 @Module({
@@ -32,6 +36,10 @@ import { CreateApiKeyUseCase } from './usecases/create-api-key/create-api-key.us
   ],
   providers: [
     CreateApiKeyUseCase,
+    ListApiKeysUseCase,
+    IssueApiKeyUseCase,
+    RotateApiKeyUseCase,
+    RevokeApiKeyUseCase,
     { provide: APP_GUARD, useClass: ApiKeyGuard },
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
