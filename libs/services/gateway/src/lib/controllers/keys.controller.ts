@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Ip, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Public } from '@commontrace/util-observability';
 import { AuthenticatedAccount, CurrentAccount } from '../auth/current-account';
@@ -70,6 +70,7 @@ export class KeysController {
   }
 
   @Post(':keyId/revoke')
+  @HttpCode(200)
   @ApiSecurity('api-key')
   @ApiOperation({ summary: 'Revoke one of your keys at once (another account\'s key answers 404 and is untouched); needs write' })
   revoke(@Param('keyId') keyId: string, @CurrentAccount() account: AuthenticatedAccount) {
