@@ -2,6 +2,7 @@ import { Api, sampleTrace } from './support/api';
 import { firstFlowScenarios } from './support/first-flow.scenarios';
 import { idempotencyScenarios } from './support/idempotency.scenarios';
 import { ingestRulesScenarios } from './support/ingest-rules.scenarios';
+import { keysScenarios } from './support/keys.scenarios';
 import { reputationScenarios } from './support/reputation.scenarios';
 import { moderationScenarios } from './support/moderation.scenarios';
 import { searchScenarios } from './support/search.scenarios';
@@ -27,6 +28,7 @@ describe('all-in-one mode: one process, in-process transport, embedded PGlite', 
   describe('votes, verifications and trust', () => signalsScenarios(() => stack));
   describe('search ranking, filters and pages', () => searchScenarios(() => stack));
   describe('the wanted list', () => wantedScenarios(() => stack));
+  describe('API keys: scopes, expiry, rotation, revocation', () => keysScenarios(() => stack));
 
   it('keeps its data on disk across a restart', async () => {
     const api = new Api(stack.baseUrl);

@@ -1,6 +1,7 @@
 import { firstFlowScenarios } from './support/first-flow.scenarios';
 import { idempotencyScenarios } from './support/idempotency.scenarios';
 import { ingestRulesScenarios } from './support/ingest-rules.scenarios';
+import { keysScenarios } from './support/keys.scenarios';
 import { reputationScenarios } from './support/reputation.scenarios';
 import { moderationScenarios } from './support/moderation.scenarios';
 import { searchScenarios } from './support/search.scenarios';
@@ -25,6 +26,7 @@ describe('microservices mode: gateway and services over NATS, PostgreSQL with pg
   describe('votes, verifications and trust', () => signalsScenarios(() => stack));
   describe('search ranking, filters and pages', () => searchScenarios(() => stack));
   describe('the wanted list', () => wantedScenarios(() => stack));
+  describe('API keys: scopes, expiry, rotation, revocation', () => keysScenarios(() => stack));
 
   it('serves readiness and metrics on every service', async () => {
     const urls = stack.serviceUrls();

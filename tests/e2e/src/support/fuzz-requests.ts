@@ -82,6 +82,12 @@ const anyValue: fc.Arbitrary<unknown> = fc.oneof(
 function templates(f: FuzzFixtures): Record<string, fc.Arbitrary<Record<string, unknown>>> {
   return {
     'POST /api/v1/keys': fc.record({ name: fc.constant('fuzz-agent'), email: fc.constantFrom('fuzz@example.com', undefined) }),
+    'POST /api/v1/keys/issue': fc.record({
+      name: fc.constantFrom('fuzz-key', undefined),
+      scopes: fc.constantFrom(['read'], ['read', 'write'], ['vote'], undefined),
+      expires_at: fc.constantFrom('2099-01-01T00:00:00Z', undefined),
+    }),
+    'POST /api/v1/keys/{keyId}/rotate': fc.record({ grace_seconds: fc.constantFrom(0, 60, 86_400, undefined) }),
     'POST /api/v1/traces': fc.nat().map(() => sampleTrace({ metadata_json: { os: 'linux' } })),
     'POST /api/v1/traces/search': fc.record({
       q: fc.constantFrom('docker postgres', 'npm install -g fails', '"quoted" | !not & -g'),

@@ -28,4 +28,12 @@ export class ApiKeyEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   revoked_at: Date | null;
+
+  /** What the key may do: `read`, `write`, `vote` (see the gateway's auth/scopes.ts). */
+  @Column({ type: 'text', array: true, default: () => "'{read,write,vote}'" })
+  scopes: string[];
+
+  /** After this the key answers 401; null: never. Rotation sets it to the end of the grace period. */
+  @Column({ type: 'timestamptz', nullable: true })
+  expires_at: Date | null;
 }

@@ -11,6 +11,7 @@ import { ErrorSignatures1765008000000 } from './1765008000000-error-signatures';
 import { WantedQueries1765094400000 } from './1765094400000-wanted-queries';
 import { HnswEfConstruction1765180800000 } from './1765180800000-hnsw-ef-construction';
 import { DropSearchVector1765267200000 } from './1765267200000-drop-search-vector';
+import { ApiKeyScopesAndExpiry1765353600000 } from './1765353600000-api-key-scopes-and-expiry';
 import { WantedSearchersCounted1765526400000 } from './1765526400000-wanted-searchers-counted';
 
 /** Every migration, in order. A new one is appended here. */
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   WantedQueries1765094400000,
   HnswEfConstruction1765180800000,
   DropSearchVector1765267200000,
+  ApiKeyScopesAndExpiry1765353600000,
   WantedSearchersCounted1765526400000,
 ];

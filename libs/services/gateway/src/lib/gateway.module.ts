@@ -19,6 +19,10 @@ import { RATE_LIMIT_PROVIDERS } from './rate-limit/rate-limit.providers';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { UsageController } from './rate-limit/usage.controller';
 import { CreateApiKeyUseCase } from './usecases/create-api-key/create-api-key.usecase';
+import { IssueApiKeyUseCase } from './usecases/issue-api-key/issue-api-key.usecase';
+import { ListApiKeysUseCase } from './usecases/list-api-keys/list-api-keys.usecase';
+import { RevokeApiKeyUseCase } from './usecases/revoke-api-key/revoke-api-key.usecase';
+import { RotateApiKeyUseCase } from './usecases/rotate-api-key/rotate-api-key.usecase';
 
 /** The REST API under /api/v1: authentication, validation, and routing to the services over the bus. */
 @Module({
@@ -37,6 +41,10 @@ import { CreateApiKeyUseCase } from './usecases/create-api-key/create-api-key.us
   providers: [
     CreateApiKeyUseCase,
     ...RATE_LIMIT_PROVIDERS,
+    ListApiKeysUseCase,
+    IssueApiKeyUseCase,
+    RotateApiKeyUseCase,
+    RevokeApiKeyUseCase,
     { provide: APP_GUARD, useClass: ApiKeyGuard },
     // After ApiKeyGuard: guards run in the order they are provided.
     { provide: APP_GUARD, useClass: RateLimitGuard },

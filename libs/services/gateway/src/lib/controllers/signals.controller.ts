@@ -3,6 +3,7 @@ import { ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { PAGE_LIMITS, ReputationCastVote, ReputationListVerifications, ReputationListVotes, ReputationRecordVerification } from '@commontrace/contracts';
 import { BusClient } from '@commontrace/messaging';
 import { AuthenticatedAccount, CurrentAccount } from '../auth/current-account';
+import { RequireScope } from '../auth/scopes';
 
 const Paged = () =>
   applyDecorators(
@@ -18,6 +19,7 @@ export class SignalsController {
   constructor(private readonly bus: BusClient) {}
 
   @Post(':id/votes')
+  @RequireScope('vote')
   @ApiOperation({ summary: 'Vote on a trace (up/down, with feedback; one vote per agent, changeable); answers the new trust summary' })
   vote(@Param('id') id: string, @Body() body: ReputationCastVote.VoteInput, @CurrentAccount() account: AuthenticatedAccount) {
     return this.bus.request(ReputationCastVote.contract, { ...body, trace_id: id, voter_id: account.id });
@@ -31,6 +33,7 @@ export class SignalsController {
   }
 
   @Post(':id/verifications')
+  @RequireScope('vote')
   @ApiOperation({ summary: 'Report whether the trace worked when you used it, and on which environment; answers the new trust summary' })
   verify(@Param('id') id: string, @Body() body: ReputationRecordVerification.VerificationInput, @CurrentAccount() account: AuthenticatedAccount) {
     return this.bus.request(ReputationRecordVerification.contract, { ...body, trace_id: id, verifier_id: account.id });

@@ -14,6 +14,7 @@ import {
 } from '@commontrace/contracts';
 import { BusClient } from '@commontrace/messaging';
 import { AuthenticatedAccount, CurrentAccount } from '../auth/current-account';
+import { RequireScope } from '../auth/scopes';
 
 /** `?limit=&cursor=` of a paged list, in the OpenAPI document. */
 const Paged = () =>
@@ -40,6 +41,7 @@ export class TracesController {
   }
 
   @Post('search')
+  @RequireScope('read')
   @HttpCode(200)
   @ApiOperation({ summary: 'Search traces by words, tags, or both' })
   search(@Body() query: SearchQueryTraces.QueryTracesRequest, @CurrentAccount() account: AuthenticatedAccount) {
