@@ -30,6 +30,12 @@ describe('toolError', () => {
     expect(errorOf(toolError(problem(404, 'not_found'), 'get_trace')).next_step).toContain('search_traces');
   });
 
+  it("names the scope a key lacks after missing_scope, and says not to retry with it", () => {
+    const next = errorOf(toolError(problem(403, 'missing_scope', { scope: 'vote' }), 'vote_trace')).next_step;
+    expect(next).toContain("lacks the 'vote' scope that vote_trace needs");
+    expect(next).toContain('do not retry');
+  });
+
   it('names the privilege, the points needed and mine after insufficient_reputation', () => {
     const result = toolError(problem(403, 'insufficient_reputation', { privilege: 'flag', required_points: 15, points: 1 }), 'flag_trace');
     expect(errorOf(result).details).toEqual({ privilege: 'flag', required_points: 15, points: 1 });

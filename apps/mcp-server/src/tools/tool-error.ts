@@ -31,6 +31,8 @@ export function nextStep(error: GatewayError, tool: string): string {
     case 'unauthorized':
     case LOCAL_ERROR_CODES.missingKey:
       return 'The CommonTrace API key is missing or unknown. Ask the user to configure one (COMMONTRACE_API_KEY for stdio, an X-API-Key header for HTTP; POST /api/v1/keys creates one). Do not retry until then.';
+    case 'missing_scope':
+      return `The configured API key lacks the '${String(d['scope'] ?? 'required')}' scope that ${tool} needs. Ask the user for a key with that scope (POST /api/v1/keys/issue with scopes); do not retry with this one.`;
     case 'forbidden':
       return 'This is not allowed for you (for example on your own trace). Do not retry it.';
     case 'insufficient_reputation':
