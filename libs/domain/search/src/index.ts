@@ -4,3 +4,4 @@ export * from './lib/wanted';
 export * from './lib/error-signatures/error-signatures';
 export { errorCodes } from './lib/error-signatures/error-codes';
 export { messageTemplate } from './lib/error-signatures/message-template';
+export * from './lib/lexical/inverted-index';

@@ -255,6 +255,15 @@ export class AppEnv {
   @Min(1)
   TRUST_SWEEP_BATCH = 100;
 
+  /**
+   * Where search scores lexical candidates: `memory`, a copy of the lexical index held by each
+   * search process (loaded before it serves, brought up to date from PostgreSQL before every query;
+   * about 4 KB of memory per trace: 409 MiB at 100k), or `sql`, the postings in PostgreSQL alone. Filtered queries (tags,
+   * language, framework) and a process still loading its copy use the SQL path either way.
+   */
+  @IsIn(['memory', 'sql'])
+  SEARCH_LEXICAL_INDEX: 'memory' | 'sql' = 'memory';
+
   /** Body size limit of the REST API. */
   @IsString()
   HTTP_BODY_LIMIT = '1mb';

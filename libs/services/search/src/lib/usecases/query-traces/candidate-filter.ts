@@ -17,6 +17,11 @@ export interface CandidateFilter {
 /** Statuses a default search returns: superseded traces only on request, hidden ones never. */
 export const DEFAULT_STATUSES: TraceStatus[] = ['pending', 'validated', 'stale', 'disputed'];
 
+/** Whether the filter narrows by more than status (tags, language or framework). */
+export function narrows(filter: CandidateFilter): boolean {
+  return Boolean(filter.tags?.length || filter.language || filter.framework);
+}
+
 /**
  * The filter as SQL over the traces alias `t`, with its parameters numbered from `first`.
  * Used by every candidate query so that they filter the same way.

@@ -67,7 +67,7 @@ describe('lexicalCandidates', () => {
   const ids: Record<string, string> = {};
   const nameOf = (id: string) => Object.keys(ids).find((n) => ids[n] === id);
   const names = async (q: string, f = filter(), limits?: { perTerm: number; budget: number }) =>
-    (await lexicalCandidates(m, q, f, limits)).map((c) => nameOf(c.id));
+    (await lexicalCandidates(m, q, f, null, limits)).map((c) => nameOf(c.id));
 
   async function store(name: string, t: Fixture): Promise<void> {
     const [row] = await h.query<{ id: string }>(
@@ -138,7 +138,7 @@ describe('lexicalCandidates', () => {
   it('bounds the candidates by the selective terms', async () => {
     // With one posting per term and room for one term, only the best posting of the rarest term is a
     // candidate; it fills a page of one, so no other term is read.
-    const found = await lexicalCandidates(m, 'ts2307 cannot find module', filter({ limit: 1 }), { perTerm: 1, budget: 1 });
+    const found = await lexicalCandidates(m, 'ts2307 cannot find module', filter({ limit: 1 }), null, { perTerm: 1, budget: 1 });
     expect(found.map((c) => nameOf(c.id))).toEqual(['ts2307']);
     // Its score is still the full BM25 over every query term (above what ts2307 alone gives).
     const [alone] = await lexicalCandidates(m, 'ts2307', filter({ limit: 1 }));

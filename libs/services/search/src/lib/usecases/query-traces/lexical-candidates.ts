@@ -1,6 +1,6 @@
-import { BM25, CANDIDATE_LIMITS, idf, queryTerms, selectiveTerms } from '@commontrace/domain-search';
+import { BM25, CANDIDATE_LIMITS, idf, InvertedIndex, queryTerms, selectiveTerms } from '@commontrace/domain-search';
 import { EntityManager } from 'typeorm';
-import { CandidateFilter, filterSql } from './candidate-filter';
+import { CandidateFilter, filterSql, narrows } from './candidate-filter';
 
 /** How many times the budget a filtered query that came up short may read on its second try. */
 const WIDER_BUDGET = 4;
@@ -9,6 +9,11 @@ const WIDER_BUDGET = 4;
  * selective filter cannot make the candidate step read a frequent term's whole list.
  */
 const SCAN_FACTOR = 8;
+/**
+ * Candidates the in-memory index returns beyond the filter's limit: it does not know statuses,
+ * so the few that a status leaves out (orderCandidates drops them) do not shorten the list.
+ */
+const STATUS_SLACK = 10;
 
 export interface LexicalCandidate {
   id: string;
@@ -17,8 +22,12 @@ export interface LexicalCandidate {
 
 /**
  * Lexical candidates, best first, scored with exact BM25 (k1 and b of domain-search's `BM25`)
- * over the field-weighted postings that ingest writes. The work is bounded by the query's
- * selective terms, not by the corpus:
+ * over the field-weighted postings that ingest writes.
+ *
+ * With the in-memory copy of the index (`index`, LexicalIndexReplica) and no narrowing filter,
+ * the copy scores every trace holding the query's terms within INDEX_QUERY_LIMITS, statuses left
+ * to the caller (orderCandidates filters every list by status). Otherwise it is SQL, and the
+ * work is bounded by the query's selective terms, not by the corpus:
  * 1. the query's terms (words only: nothing in the text is an operator) and their document
  *    frequencies;
  * 2. candidates: the best postings (by impact, at most `perTerm` each) of the rarest terms,
@@ -34,10 +43,13 @@ export async function lexicalCandidates(
   m: EntityManager,
   q: string,
   filter: CandidateFilter,
+  index: InvertedIndex | null = null,
   limits: { perTerm: number; budget: number } = CANDIDATE_LIMITS,
 ): Promise<LexicalCandidate[]> {
   const terms = queryTerms(q);
   if (!terms.length) return [];
+  const narrowed = narrows(filter);
+  if (index && !narrowed) return index.search(terms, filter.limit + STATUS_SLACK);
   const stats: { term: string; df: number; documents: number; total_length: number }[] = await m.query(
     `SELECT q.term, coalesce(s.df, 0)::int AS df, tot.documents::float8 AS documents, tot.total_length::float8 AS total_length
        FROM unnest($1::text[]) AS q(term)
@@ -54,7 +66,6 @@ export async function lexicalCandidates(
   const all = present.map((s) => s.term);
   const chosen = selectiveTerms(present, limits);
   const found = await scoreCandidates(m, chosen, all, weights, averageLength, filter, limits.perTerm);
-  const narrowed = Boolean(filter.tags?.length || filter.language || filter.framework);
   if (found.length >= filter.limit || chosen.length === present.length || !narrowed) return found;
   const wider = selectiveTerms(present, { ...limits, budget: limits.budget * WIDER_BUDGET });
   return scoreCandidates(m, wider, all, weights, averageLength, filter, limits.perTerm);
@@ -73,8 +84,7 @@ async function scoreCandidates(
   const where = filterSql(filter, 8);
   // A narrowing filter applies while choosing (so the page fills); otherwise only the traces of the
   // best scores are looked up, to leave out the few a status excludes (hidden, or not asked for).
-  const narrowed = Boolean(filter.tags?.length || filter.language || filter.framework);
-  const choose = narrowed
+  const choose = narrows(filter)
     ? `SELECT p.trace_id
          FROM (SELECT lp.trace_id, lp.impact FROM lexical_postings lp WHERE lp.term = s.term ORDER BY lp.impact DESC LIMIT $2 * ${SCAN_FACTOR}) p
          JOIN traces t ON t.id = p.trace_id

@@ -55,22 +55,20 @@ interface Candidate extends RankingCandidate {
  */
 export async function orderCandidates(m: EntityManager, retrieved: Retrieved, options: OrderOptions): Promise<OrderedCandidate[]> {
   const names = Object.keys(retrieved.lists) as Retriever[];
+  // Every list is filtered by status here (the in-memory lexical index does not know statuses), before fusion ranks them.
+  const details = await candidateDetails(m, [...new Set(names.flatMap((n) => retrieved.lists[n] ?? []))], options.filter.statuses);
   const fused = reciprocalRankFusion(
-    names.map((n) => retrieved.lists[n] ?? []),
+    names.map((n) => (retrieved.lists[n] ?? []).filter((id) => details.has(id))),
     fusionOptionsFor(
       names.map((n) => WEIGHT_NAMES[n]),
       undefined,
       { vectorModel: retrieved.vectorModel },
     ),
   );
-  const ids = fused.map((f) => f.id);
-  const details = await candidateDetails(m, ids);
 
   const ranksOf = (ranks: (number | null)[]) =>
     Object.fromEntries((Object.keys(WEIGHT_NAMES) as Retriever[]).map((n) => [n, names.includes(n) ? ranks[names.indexOf(n)] : null])) as Candidate['ranks'];
-  let candidates: Candidate[] = fused
-    .filter((f) => details.has(f.id))
-    .map((f) => toCandidate(details.get(f.id) as CandidateDetails, f.score, ranksOf(f.ranks)));
+  let candidates: Candidate[] = fused.map((f) => toCandidate(details.get(f.id) as CandidateDetails, f.score, ranksOf(f.ranks)));
   if (!options.showSuperseded) candidates = await replaceSuperseded(m, candidates, options.filter);
   candidates = candidates.filter((c) => !isBuried(c.trust));
 

@@ -14,6 +14,7 @@ import { orderCandidates, Retrieved } from './order-candidates';
 import { decodeCursor, encodeCursor } from './search-cursor';
 import { signatureCandidates } from './signature-candidates';
 import { WantedRecorder } from '../record-wanted/wanted-recorder';
+import { LexicalIndexReplica } from '../../lexical/lexical-index-replica';
 
 /** How many candidates each retriever contributes before fusion, at least. */
 const CANDIDATES = 50;
@@ -46,6 +47,7 @@ export class QueryTracesUseCase {
     private readonly dataSource: DataSource,
     private readonly bus: BusClient,
     private readonly wanted: WantedRecorder,
+    private readonly lexicalIndex: LexicalIndexReplica,
   ) {}
 
   async execute(request: Request): Promise<SearchQueryTraces.QueryTracesReply> {
@@ -129,7 +131,7 @@ export class QueryTracesUseCase {
     const vector = mode !== 'lexical';
     const [signatureIds, lexicalIds, vectorIds] = await Promise.all([
       signatures ? signatureCandidates(m, q, filter) : null,
-      lexical ? lexicalCandidates(m, q, filter).then((found) => found.map((c) => c.id)) : null,
+      lexical ? this.lexicalIndex.current().then(async (index) => (await lexicalCandidates(m, q, filter, index)).map((c) => c.id)) : null,
       vector ? this.vectorSearch(q, filter, mode !== 'vector') : null,
     ]);
     const retrievers: Retriever[] = [];

@@ -1,0 +1,302 @@
+import { BM25, idf } from './lexical-model';
+
+/** A trace as the lexical index holds it: its terms with their field-weighted frequencies, and its field-weighted length. */
+export interface IndexedDocument {
+  id: string;
+  terms: readonly string[];
+  tfs: readonly number[];
+  length: number;
+}
+
+export interface ScoredDocument {
+  id: string;
+  score: number;
+}
+
+/**
+ * How much one query may read. Terms are taken rarest first; while fewer than `openBudget`
+ * postings have been read, a term's postings may add new candidates; after that, a (more
+ * frequent) term only adds to the candidates already found (the "continue" strategy: a trace that
+ * holds none of the rarer terms rarely beats those that do on low-IDF terms alone). Once
+ * `readBudget` postings have been read, the remaining, most frequent terms are not read at all.
+ * So a query's cost is bounded whatever the corpus and the query. At 100k traces these values
+ * keep 0.97 of exhaustive BM25's top 10 at about 2.5 ms of scoring (docs/benchmarks.md).
+ */
+export const INDEX_QUERY_LIMITS = { openBudget: 20_000, readBudget: 300_000 } as const;
+
+/** Postings appended since the last compaction, for one term. */
+interface DeltaList {
+  docs: number[];
+  tfs: number[];
+}
+
+const INITIAL_CAPACITY = 16;
+
+/**
+ * An inverted index of BM25 postings held in memory. Most postings sit in one compact segment
+ * (every term's postings contiguous in two typed arrays, CSR-style: 8 bytes a posting); documents
+ * added since go to a small per-term delta. A replaced or removed document is marked dead (its
+ * postings skipped, its terms' document frequencies decremented at once). When the delta and the
+ * dead postings pass a quarter of the segment, `compact` rebuilds the segment (linear in the
+ * postings, so adding costs O(1) per posting amortized). Scores are exact Okapi BM25 (k1, b and
+ * IDF of lexical-model.ts) over the current corpus statistics, as the SQL path computes them.
+ * Single-threaded by design (JavaScript): a search runs to completion between updates.
+ */
+export class InvertedIndex {
+  private termIds = new Map<string, number>();
+  private terms = 0;
+  /** Live document frequency per term id. */
+  private df = new Int32Array(INITIAL_CAPACITY);
+  /** The segment: term t's postings are [start[t], start[t + 1]) of docs/tfs, for t < segmentTerms. */
+  private start = new Int32Array(1);
+  private docs = new Int32Array(0);
+  private tfs = new Float32Array(0);
+  private segmentTerms = 0;
+  private delta = new Map<number, DeltaList>();
+  private deltaPostings = 0;
+  /** Per document slot: its trace id, or null once dead. */
+  private ids: (string | null)[] = [];
+  private lengths = new Float64Array(INITIAL_CAPACITY);
+  /** Per document slot: its term ids (to update document frequencies when it dies). */
+  private docTerms: (Int32Array | null)[] = [];
+  private readonly slotOf = new Map<string, number>();
+  private totalLength = 0;
+  private deadPostings = 0;
+  /** Scratch accumulators, one per slot, reused by every search (zeroed after each). */
+  private scores = new Float64Array(INITIAL_CAPACITY);
+  private touched = new Int32Array(INITIAL_CAPACITY);
+
+  /** Live documents. */
+  get size(): number {
+    return this.slotOf.size;
+  }
+
+  get averageLength(): number {
+    return this.size ? this.totalLength / this.size : 0;
+  }
+
+  has(id: string): boolean {
+    return this.slotOf.has(id);
+  }
+
+  /** The number of live documents holding `term`. */
+  documentFrequency(term: string): number {
+    const t = this.termIds.get(term);
+    return t === undefined ? 0 : this.df[t];
+  }
+
+  /** Adds a document, replacing the one of the same id. */
+  upsert(doc: IndexedDocument): void {
+    this.remove(doc.id);
+    const slot = this.ids.length;
+    this.ids.push(doc.id);
+    this.ensureSlots(slot + 1);
+    this.lengths[slot] = doc.length;
+    const termIds = new Int32Array(doc.terms.length);
+    doc.terms.forEach((term, i) => {
+      const t = this.termId(term);
+      let list = this.delta.get(t);
+      if (!list) this.delta.set(t, (list = { docs: [], tfs: [] }));
+      list.docs.push(slot);
+      list.tfs.push(doc.tfs[i]);
+      this.df[t]++;
+      termIds[i] = t;
+    });
+    this.docTerms.push(termIds);
+    this.slotOf.set(doc.id, slot);
+    this.totalLength += doc.length;
+    this.deltaPostings += termIds.length;
+    this.compactWhenDue();
+  }
+
+  /** Removes a document (nothing when it is not there). */
+  remove(id: string): void {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return;
+    this.slotOf.delete(id);
+    this.ids[slot] = null;
+    const terms = this.docTerms[slot] as Int32Array;
+    for (const t of terms) this.df[t]--;
+    this.docTerms[slot] = null;
+    this.totalLength -= this.lengths[slot];
+    this.deadPostings += terms.length;
+    this.compactWhenDue();
+  }
+
+  /**
+   * The `k` best documents for the query's terms by BM25, best first (ties by id), within
+   * INDEX_QUERY_LIMITS. Terms in no document are ignored; a repeated term counts once.
+   */
+  search(terms: readonly string[], k: number, limits: { openBudget: number; readBudget: number } = INDEX_QUERY_LIMITS): ScoredDocument[] {
+    const documents = this.size;
+    if (!documents || k <= 0) return [];
+    const averageLength = this.averageLength || 1;
+    const query = [...new Set(terms)]
+      .map((term) => this.termIds.get(term))
+      .filter((t): t is number => t !== undefined && this.df[t] > 0)
+      .sort((x, y) => this.df[x] - this.df[y]);
+    let read = 0;
+    let found = 0;
+    const scoring = { weight: 0, opening: true, averageLength };
+    for (const t of query) {
+      if (read >= limits.readBudget) break;
+      scoring.weight = idf(this.df[t], documents);
+      scoring.opening = read < limits.openBudget;
+      if (t < this.segmentTerms) {
+        found = this.accumulate(this.docs, this.tfs, this.start[t], this.start[t + 1], scoring, found);
+        read += this.start[t + 1] - this.start[t];
+      }
+      const list = this.delta.get(t);
+      if (list) {
+        found = this.accumulate(list.docs, list.tfs, 0, list.docs.length, scoring, found);
+        read += list.docs.length;
+      }
+    }
+    const { scores, touched, ids } = this;
+    const best = topK(scores, touched, found, k, ids as string[]);
+    for (let i = 0; i < found; i++) scores[touched[i]] = 0;
+    return best;
+  }
+
+  /**
+   * Adds one term's postings [from, to) to the accumulators: BM25's part of the term in each live
+   * document; a document not yet scored is opened only while `opening`. Returns the count of
+   * documents scored so far (their slots in `touched`).
+   */
+  private accumulate(
+    docs: ArrayLike<number>,
+    tfs: ArrayLike<number>,
+    from: number,
+    to: number,
+    scoring: { weight: number; opening: boolean; averageLength: number },
+    found: number,
+  ): number {
+    const { k1, b } = BM25;
+    const { scores, touched, lengths, ids } = this;
+    const { weight, opening, averageLength } = scoring;
+    for (let i = from; i < to; i++) {
+      const slot = docs[i];
+      const tf = tfs[i];
+      if (ids[slot] === null || !(tf > 0)) continue;
+      const previous = scores[slot];
+      if (previous === 0 && !opening) continue;
+      scores[slot] = previous + (weight * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * lengths[slot]) / averageLength));
+      if (previous === 0) touched[found++] = slot;
+    }
+    return found;
+  }
+
+  /** Rebuilds the segment from the live postings: dead documents, their postings and unused terms dropped, the rest renumbered. */
+  compact(): void {
+    const slots = new Int32Array(this.ids.length).fill(-1);
+    const ids: string[] = [];
+    const lengths = new Float64Array(Math.max(INITIAL_CAPACITY, this.slotOf.size));
+    this.ids.forEach((id, slot) => {
+      if (id === null) return;
+      slots[slot] = ids.length;
+      lengths[ids.length] = this.lengths[slot];
+      ids.push(id);
+    });
+    const termOf = new Int32Array(this.terms).fill(-1);
+    const termIds = new Map<string, number>();
+    for (const [term, t] of this.termIds) if (this.df[t] > 0) termIds.set(term, (termOf[t] = termIds.size));
+    const df = new Int32Array(Math.max(INITIAL_CAPACITY, termIds.size));
+    for (let t = 0; t < this.terms; t++) if (termOf[t] >= 0) df[termOf[t]] = this.df[t];
+    // Each live posting goes to its term's range: the segment's first, then the delta's (slot order kept).
+    const start = new Int32Array(termIds.size + 1);
+    for (let t = 0; t < termIds.size; t++) start[t + 1] = start[t] + df[t];
+    const fill = start.slice(0, termIds.size);
+    const docs = new Int32Array(start[termIds.size]);
+    const tfs = new Float32Array(start[termIds.size]);
+    const put = (t: number, slot: number, tf: number) => {
+      const to = termOf[t];
+      const s = slots[slot];
+      if (to < 0 || s < 0) return;
+      docs[fill[to]] = s;
+      tfs[fill[to]++] = tf;
+    };
+    for (let t = 0; t < this.segmentTerms; t++) for (let i = this.start[t]; i < this.start[t + 1]; i++) put(t, this.docs[i], this.tfs[i]);
+    for (const [t, list] of this.delta) for (let i = 0; i < list.docs.length; i++) put(t, list.docs[i], list.tfs[i]);
+    this.docTerms = this.docTerms.filter((terms): terms is Int32Array => terms !== null).map((terms) => terms.map((t) => termOf[t]));
+    this.termIds = termIds;
+    this.terms = termIds.size;
+    this.df = df;
+    this.start = start;
+    this.docs = docs;
+    this.tfs = tfs;
+    this.segmentTerms = termIds.size;
+    this.delta = new Map();
+    this.deltaPostings = 0;
+    this.deadPostings = 0;
+    this.ids = ids;
+    this.lengths = lengths;
+    this.slotOf.clear();
+    ids.forEach((id, slot) => this.slotOf.set(id, slot));
+    this.scores = new Float64Array(lengths.length);
+    this.touched = new Int32Array(lengths.length);
+  }
+
+  private compactWhenDue(): void {
+    if (this.deltaPostings + this.deadPostings > Math.max(100_000, this.docs.length / 4)) this.compact();
+  }
+
+  private termId(term: string): number {
+    let t = this.termIds.get(term);
+    if (t !== undefined) return t;
+    t = this.terms++;
+    this.termIds.set(term, t);
+    if (t >= this.df.length) {
+      const df = new Int32Array(this.df.length * 2);
+      df.set(this.df);
+      this.df = df;
+    }
+    return t;
+  }
+
+  private ensureSlots(n: number): void {
+    if (n <= this.lengths.length) return;
+    const capacity = Math.max(n, this.lengths.length * 2);
+    const lengths = new Float64Array(capacity);
+    lengths.set(this.lengths);
+    this.lengths = lengths;
+    this.scores = new Float64Array(capacity);
+    this.touched = new Int32Array(capacity);
+  }
+}
+
+/** The k best of the touched slots by score (ties: the smaller id first), best first: a bounded min-heap. */
+function topK(scores: Float64Array, touched: Int32Array, found: number, k: number, ids: string[]): ScoredDocument[] {
+  const heap: number[] = [];
+  // "worse" is the heap order: the root is the worst kept slot.
+  const worse = (x: number, y: number) => scores[x] < scores[y] || (scores[x] === scores[y] && ids[x] > ids[y]);
+  const down = (from: number) => {
+    for (let i = from; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && worse(heap[l], heap[m])) m = l;
+      if (r < heap.length && worse(heap[r], heap[m])) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m], heap[i]];
+      i = m;
+    }
+  };
+  for (let n = 0; n < found; n++) {
+    const slot = touched[n];
+    if (heap.length < k) {
+      heap.push(slot);
+      for (let i = heap.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (!worse(heap[i], heap[parent])) break;
+        [heap[i], heap[parent]] = [heap[parent], heap[i]];
+        i = parent;
+      }
+    } else if (worse(heap[0], slot)) {
+      heap[0] = slot;
+      down(0);
+    }
+  }
+  return heap
+    .sort((x, y) => (worse(x, y) ? 1 : worse(y, x) ? -1 : 0))
+    .map((slot) => ({ id: ids[slot], score: scores[slot] }));
+}

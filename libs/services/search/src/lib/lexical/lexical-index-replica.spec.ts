@@ -1,0 +1,88 @@
+import { lexicalPostings } from '@commontrace/domain-search';
+import { Queryable, writeLexicalIndex } from '@commontrace/persistence';
+import { UseCaseHarness } from '@commontrace/testing';
+import { AppEnv } from '@commontrace/util-config';
+import { SearchModule } from '../search.module';
+import { CandidateFilter, DEFAULT_STATUSES } from '../usecases/query-traces/candidate-filter';
+import { lexicalCandidates } from '../usecases/query-traces/lexical-candidates';
+import { LexicalIndexReplica } from './lexical-index-replica';
+
+const filter: CandidateFilter = { tags: null, language: null, framework: null, statuses: DEFAULT_STATUSES, limit: 50 };
+
+describe('LexicalIndexReplica', () => {
+  let h: UseCaseHarness;
+  let replica: LexicalIndexReplica;
+  let owner: string;
+  const texts: Record<string, { title: string; context_text: string; solution_text: string; tags: string[] }> = {
+    redis: { title: 'Redis timeout under load', context_text: 'ioredis: Command timed out after 5000 ms', solution_text: 'Raise commandTimeout', tags: ['redis'] },
+    pg: { title: 'ECONNREFUSED 127.0.0.1:5432', context_text: 'connect ECONNREFUSED from the app container', solution_text: 'Use the service name', tags: ['docker'] },
+  };
+
+  /** Stores a trace and its postings in one transaction (as ingest does); `m` may be a transaction left open. */
+  async function store(text: (typeof texts)[string], m: Queryable = h.dataSource) {
+    const [row] = await m.query(
+      `INSERT INTO traces (title, context_text, solution_text, tags, contributor_id, content_hash)
+       VALUES ($1, $2, $3, $4, $5, md5(random()::text) || md5(random()::text)) RETURNING id`,
+      [text.title, text.context_text, text.solution_text, text.tags, owner],
+    );
+    await writeLexicalIndex(m, [{ trace_id: row.id, ...lexicalPostings(text) }], { fresh: true });
+    return row.id as string;
+  }
+
+  const ids = async (q: string) => (await lexicalCandidates(h.dataSource.manager, q, filter, await replica.current())).map((c) => c.id);
+
+  it('loads at start, scores as the SQL path does, and sees a trace committed before the query', async () => {
+    h = await UseCaseHarness.start({ module: SearchModule });
+    owner = await h.account('replica');
+    const redis = await store(texts.redis);
+    replica = h.get(LexicalIndexReplica);
+    expect(await ids('redis command timed out')).toEqual([redis]);
+    const pg = await store(texts.pg);
+    // No wait, no event: the query itself brings the copy up to date.
+    expect(await ids('ECONNREFUSED 5432')).toEqual([pg]);
+    const memory = await lexicalCandidates(h.dataSource.manager, 'connect timed out', filter, await replica.current());
+    const sql = await lexicalCandidates(h.dataSource.manager, 'connect timed out', filter, null);
+    expect(memory.map((c) => c.id)).toEqual(sql.map((c) => c.id));
+    memory.forEach((c, i) => expect(c.score).toBeCloseTo(sql[i].score, 4));
+
+    // Another process starting now loads both traces before it serves.
+    const started = new LexicalIndexReplica(h.dataSource, h.get(AppEnv));
+    await started.onApplicationBootstrap();
+    const loaded = await started.current();
+    expect(loaded?.size).toBe(2);
+    expect(loaded?.search(['econnrefus'], 5).map((r) => r.id)).toEqual([pg]);
+    await h.close();
+  }, 60_000);
+
+  it('misses no commit when writers commit out of order, and follows amended postings', async () => {
+    h = await UseCaseHarness.start({ module: SearchModule });
+    owner = await h.account('replica');
+    replica = h.get(LexicalIndexReplica);
+    expect(await ids('redis')).toEqual([]);
+    // A transaction that began earlier (its id is the lower) commits later than one that began after it.
+    const early = h.dataSource.createQueryRunner();
+    await early.startTransaction();
+    await early.query(`SELECT pg_current_xact_id()`);
+    const fast = await store(texts.pg);
+    expect(await ids('ECONNREFUSED')).toEqual([fast]);
+    const slow = await store(texts.redis, early);
+    expect(await ids('ioredis')).toEqual([]);
+    await early.commitTransaction();
+    await early.release();
+    expect(await ids('ioredis')).toEqual([slow]);
+
+    // Postings rewritten (an amendment): the old terms no longer find it, the new ones do.
+    await h.dataSource.transaction((m) =>
+      writeLexicalIndex(m, [{ trace_id: slow, ...lexicalPostings({ ...texts.redis, context_text: 'memcached eviction storm', title: 'Cache eviction' }) }]),
+    );
+    expect(await ids('ioredis')).toEqual([]);
+    expect(await ids('memcached eviction')).toEqual([slow]);
+    await h.close();
+  }, 60_000);
+
+  it('holds nothing with SEARCH_LEXICAL_INDEX=sql', async () => {
+    h = await UseCaseHarness.start({ module: SearchModule, env: { SEARCH_LEXICAL_INDEX: 'sql' } });
+    expect(await h.get(LexicalIndexReplica).current()).toBeNull();
+    await h.close();
+  }, 60_000);
+});
