@@ -200,14 +200,15 @@ describe('graceful shutdown: the bus down, as a gateway process answers it', () 
     const port = await freePort();
     nats = spawn('nats-server', ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir], { stdio: 'ignore' });
     await waitFor(() => accepts(port), { what: 'nats-server' });
-    app = await startAppProcess('gateway', { DATABASE_URL: db.url, NATS_URL: `nats://127.0.0.1:${port}`, BUS_TIMEOUT_MS: '60000' });
-    const api = new Api(app.baseUrl);
+    const gateway = await startAppProcess('gateway', { DATABASE_URL: db.url, NATS_URL: `nats://127.0.0.1:${port}`, BUS_TIMEOUT_MS: '60000' });
+    app = gateway;
+    const api = new Api(gateway.baseUrl);
     await api.register('outage-agent');
 
     const stopped = new Promise((resolve) => nats?.once('exit', resolve));
     nats.kill('SIGKILL');
     await stopped;
-    await waitFor(async () => (await probe(app!.port, '/health/ready')).status === 503, { what: 'readiness to follow the outage' });
+    await waitFor(async () => (await probe(gateway.port, '/health/ready')).status === 503, { what: 'readiness to follow the outage' });
     // A generous BUS_TIMEOUT_MS: a 504 would mean the request waited instead of failing.
     const res = await api.call('GET', '/api/v1/tags');
     expect(res.status).toBe(503);

@@ -16,7 +16,6 @@ const SERVICES = Object.keys(SERVICE_PORTS);
 /** Time the shutdown hooks get after the drain, at least (the outbox relay's last pass, NATS drain). */
 const HOOKS_MS = 5000;
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
 /** Compose durations such as `30s`, `1m30s`, `500ms`. */
