@@ -12,6 +12,7 @@ import { SearchListTags } from '@commontrace/contracts';
 import { Database, runMigrations } from '@commontrace/persistence';
 import { createTestDatabase, FakeEmbeddingsServer, TEST_NATS_URL, waitFor } from '@commontrace/util-testing';
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -164,14 +165,21 @@ describe('graceful shutdown: microservices gateway', () => {
     slow.release();
   });
 
-  it('answers 504 upstream_timeout (problem+json) when the service does not answer within BUS_TIMEOUT_MS', async () => {
-    const { app, api } = await gateway({ BUS_TIMEOUT_MS: '300' });
+  it('answers 504 upstream_timeout when the service does not answer in time, 503 service_unavailable when none listens (problem+json)', async () => {
+    const { app, api } = await gateway({ BUS_TIMEOUT_MS: '2000' });
     const release = responder.hold();
-    const res = await api.call('GET', '/api/v1/tags');
+    const late = await api.call('GET', '/api/v1/tags');
     release();
-    expect(res.status).toBe(504);
-    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    expect(res.body).toMatchObject({ status: 504, code: 'upstream_timeout' });
+    expect(late.status).toBe(504);
+    expect(late.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(late.body).toMatchObject({ status: 504, code: 'upstream_timeout' });
+
+    // Nothing subscribes to the search service's get-trace subject here: NATS says "no responders"
+    // at once, and the gateway does not wait for its deadline.
+    const nobody = await api.call('GET', `/api/v1/traces/${randomUUID()}`);
+    expect(nobody.status).toBe(503);
+    expect(nobody.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(nobody.body).toMatchObject({ status: 503, code: 'service_unavailable' });
     app.kill();
   });
 });
