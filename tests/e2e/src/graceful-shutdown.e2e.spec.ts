@@ -6,7 +6,8 @@
  * what the timeout and a second signal do, and the bus failure codes as a gateway process answers them.
  *
  * The microservices gateway runs against TEST_NATS_URL, where this spec itself answers the search
- * service's subject in its queue group; the NATS-down case runs its own nats-server and kills it.
+ * service's subject in its queue group; the search service's own drain is shown with a request that
+ * waits on a table lock the spec holds; the NATS-down case runs its own nats-server and kills it.
  */
 import { SearchListTags } from '@commontrace/contracts';
 import { Database, runMigrations } from '@commontrace/persistence';
@@ -16,7 +17,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connect, Msg, NatsConnection, StringCodec, Subscription } from 'nats';
+import { connect, ErrorCode as NatsErrorCode, Msg, NatsConnection, NatsError, StringCodec, Subscription } from 'nats';
+import { Client } from 'pg';
 import { Api, sampleTrace } from './support/api';
 import { accepts, AppProcess, freePort, probe, startAppProcess } from './support/app-process';
 
@@ -181,6 +183,68 @@ describe('graceful shutdown: microservices gateway', () => {
     expect(nobody.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(nobody.body).toMatchObject({ status: 503, code: 'service_unavailable' });
     app.kill();
+  });
+});
+
+describe('graceful shutdown: a microservices service (search)', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let nc: NatsConnection;
+  let app: AppProcess | undefined;
+  let locker: Client | undefined;
+  const subject = SearchListTags.contract.subject;
+  const packet = (id: string) => sc.encode(JSON.stringify({ pattern: subject, data: {}, id }));
+
+  /** Whether a new request on the subject still reaches a handler (NATS says "no responders" at once otherwise). */
+  async function stillSubscribed(): Promise<boolean> {
+    try {
+      await nc.request(subject, packet(randomUUID()), { timeout: 300, noMux: true });
+      return true;
+    } catch (error) {
+      return (error as NatsError).code !== NatsErrorCode.NoResponders;
+    }
+  }
+
+  beforeAll(async () => {
+    db = await createTestDatabase('drain_search');
+    const direct = await Database.open({ kind: 'postgres', url: db.url, poolSize: 1 });
+    await runMigrations(direct.dataSource, { lock: false });
+    await direct.close();
+    nc = await connect({ servers: TEST_NATS_URL });
+  });
+
+  afterAll(async () => {
+    app?.kill();
+    await locker?.end();
+    await nc?.close();
+    await db?.drop();
+  });
+
+  it('turns readiness to 503 first, leaves its queue group, answers the request it has, and exits 0', async () => {
+    const search = await startAppProcess('search', { DATABASE_URL: db.url, NATS_URL: TEST_NATS_URL, SHUTDOWN_DRAIN_DELAY_MS: '2000', SHUTDOWN_TIMEOUT_MS: '30000' });
+    app = search;
+    // The request under way waits on a lock this spec holds on the table it reads.
+    const lock = new Client({ connectionString: db.url });
+    locker = lock;
+    await lock.connect();
+    await lock.query('BEGIN');
+    await lock.query('LOCK TABLE traces IN ACCESS EXCLUSIVE MODE');
+    const inFlight = nc.request(subject, packet('under-way'), { timeout: 60_000, noMux: true });
+    inFlight.catch(() => undefined);
+    await waitFor(
+      async () => (await lock.query(`SELECT 1 FROM pg_locks WHERE NOT granted AND relation = 'traces'::regclass`)).rowCount,
+      { what: 'the request to wait on the lock' },
+    );
+
+    search.child.kill('SIGTERM');
+    await waitFor(async () => (await probe(search.port, '/health/ready')).status === 503, { what: 'readiness to answer 503' });
+    expect((await probe(search.port, '/health/live')).status).toBe(200);
+    await waitFor(async () => !(await stillSubscribed()), { what: 'the subscription to end', timeoutMs: 30_000 });
+    expect(search.child.exitCode).toBeNull();
+
+    await lock.query('COMMIT');
+    const reply = JSON.parse(sc.decode((await inFlight).data));
+    expect(reply).toMatchObject({ id: 'under-way', response: { tags: [], total: 0 } });
+    expect(await search.exited).toBe(0);
   });
 });
 
