@@ -167,6 +167,8 @@ async function startStack(): Promise<Stack> {
           EMBEDDING_PROVIDER: 'offline',
           // A benchmark is one account sending far past any tier's limits.
           RATE_LIMITS: RATE_LIMITS_FOR_TOOLS,
+          // No load balancer to wait for: stop serving at once on SIGTERM.
+          SHUTDOWN_DRAIN_DELAY_MS: '0',
         },
         stdio: ['ignore', 'inherit', 'inherit'],
       });

@@ -1,6 +1,7 @@
 export * from './lib/messaging.options';
 export * from './lib/messaging.module';
 export * from './lib/bus/bus-client';
+export * from './lib/bus/in-flight';
 export * from './lib/bus/reply-size';
 export * from './lib/bus/bus-controller.decorator';
 export * from './lib/bus/rpc-error.filter';

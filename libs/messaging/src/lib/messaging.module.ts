@@ -32,6 +32,22 @@ export class BusServer {
   microserviceOptions(): MicroserviceOptions {
     return { strategy: this.strategy };
   }
+
+  /**
+   * Graceful shutdown: stop taking requests and answer the ones under way, for at most `timeoutMs`;
+   * returns how many were left unanswered. Over NATS the subscriptions drain (the queue group's other
+   * members take the next requests). In process there is nothing to do: requests come only from this
+   * process's own HTTP requests, which are drained first, and its last passes (relay, sweepers) must
+   * still reach the handlers.
+   */
+  /** Requests being answered now (always 0 in process: see drain). */
+  inFlight(): number {
+    return this.strategy instanceof NatsRequestServer ? this.strategy.inFlight : 0;
+  }
+
+  async drain(timeoutMs: number): Promise<number> {
+    return this.strategy instanceof NatsRequestServer ? this.strategy.drain(timeoutMs) : 0;
+  }
 }
 
 /**

@@ -5,6 +5,7 @@ import { Database, runMigrations } from '@commontrace/persistence';
 import { AppEnv } from '@commontrace/util-config';
 import { createLogger, JsonLogger, metricsRegistry } from '@commontrace/util-observability';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { GracefulShutdown } from './graceful-shutdown';
 import { RootModule } from './root.module';
 
 export interface StartOptions {
@@ -40,7 +41,8 @@ export async function startApp(options: StartOptions): Promise<INestApplication>
     { logger, bodyParser: false, abortOnError: false },
   );
   app.useBodyParser('json', { limit: env.HTTP_BODY_LIMIT });
-  app.enableShutdownHooks();
+  // Signals are handled by the caller: runMain drains then closes (handleShutdownSignals), a command closes.
+  app.get(GracefulShutdown).attach(app.getHttpServer());
   options.configureHttp?.(app);
 
   if (options.migrateOnStart) {

@@ -2,6 +2,7 @@ import { INestApplication, Logger } from '@nestjs/common';
 import { OutboxRelay } from '@commontrace/messaging';
 import { AppEnv, ConfigError, validateEnv } from '@commontrace/util-config';
 import { startApp, StartOptions } from './bootstrap';
+import { drainSettings, handleShutdownSignals } from './graceful-shutdown';
 
 export interface MainOptions extends Omit<StartOptions, 'env'> {
   /** PORT when the environment does not set one. */
@@ -29,6 +30,8 @@ export async function runCommand(
   command: (app: INestApplication) => Promise<unknown>,
 ): Promise<unknown> {
   const app = await startApp({ ...options, handlesRequests: false, background: false, port: 0 });
+  // A command serves nothing: a signal runs the shutdown hooks at once.
+  app.enableShutdownHooks();
   try {
     const result = await command(app);
     const unsent = await app.get(OutboxRelay).drain();
@@ -53,6 +56,7 @@ export async function runMain(options: MainOptions): Promise<void> {
       process.exit(0);
     }
     const app = await startApp({ ...options, env });
+    handleShutdownSignals(app, drainSettings(env));
     await options.onListening?.(app, env);
   } catch (error) {
     if (error instanceof ConfigError) {

@@ -288,4 +288,23 @@ export class AppEnv {
   /** When the gateway cannot reach its rate-limit counters: `open` serves the request unlimited, `closed` answers 503. */
   @IsIn(['open', 'closed'])
   RATE_LIMIT_STORE_FAILURE: 'open' | 'closed' = 'open';
+
+  /**
+   * Graceful shutdown (SIGTERM/SIGINT): how long readiness answers 503 `draining` while the process
+   * still serves, so that load balancers stop sending to it before it stops accepting connections.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  SHUTDOWN_DRAIN_DELAY_MS = 5000;
+
+  /**
+   * Graceful shutdown: how long requests under way (HTTP and bus) may take to finish once the process
+   * stops accepting; the rest are cut. Keep drain delay + this + a few seconds under the orchestrator's
+   * grace period (Kubernetes terminationGracePeriodSeconds, compose stop_grace_period).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  SHUTDOWN_TIMEOUT_MS = 15_000;
 }
