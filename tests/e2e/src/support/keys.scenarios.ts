@@ -33,7 +33,7 @@ export function keysScenarios(getStack: () => Stack): void {
   it('verifies the caller and lists its keys: prefix, name, scopes, dates, never the key or its hash', async () => {
     const verified = await owner.call('GET', '/api/v1/keys/verify');
     expect(verified.status).toBe(200);
-    expect(verified.body).toEqual({ valid: true, contributor_id: ownerId, tier: 'free', key_id: expect.any(String), scopes: ['read', 'write', 'vote'], expires_at: null });
+    expect(verified.body).toEqual({ valid: true, user_id: ownerId, contributor_id: ownerId, tier: 'free', key_id: expect.any(String), scopes: ['read', 'write', 'vote'], expires_at: null });
     const listed = await owner.call('GET', '/api/v1/keys');
     expect(listed.status).toBe(200);
     expect(listed.body.keys).toEqual([
