@@ -1,5 +1,5 @@
 import { IsIn, IsUUID } from 'class-validator';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { defineRequest } from '../../core/contract';
 import { LINK_KINDS, LinkKind } from '../../core/enums';
 

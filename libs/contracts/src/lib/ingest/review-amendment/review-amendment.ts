@@ -1,5 +1,5 @@
 import { IsIn, IsUUID } from 'class-validator';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { defineRequest } from '../../core/contract';
 import { AMENDMENT_DECISIONS, AmendmentDecision } from '../../core/enums';
 import { AmendmentView } from '../amend-trace/amend-trace';

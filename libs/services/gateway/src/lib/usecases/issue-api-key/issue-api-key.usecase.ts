@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
 import { DomainError, ErrorCode } from '@commontrace/contracts';
 import { ApiKeyEntity } from '@commontrace/persistence';
