@@ -3,6 +3,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppEnv } from '@commontrace/util-config';
 import { API_KEY_HEADER } from './auth/api-key.guard';
 import { KeyScope, requiredScope, SCOPE_EXTENSION } from './auth/scopes';
+import { problemExamples } from './http/api-docs';
 import { corsOptions, securityHeaders } from './http/http-hardening';
 
 export const API_PREFIX = 'api/v1';
@@ -105,7 +106,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addApiKey({ type: 'apiKey', in: 'header', name: API_KEY_HEADER }, 'api-key')
     .build();
   const created = SwaggerModule.createDocument(app, config);
-  const document = { ...created, components: { ...created.components, schemas: referencedSchemas(created) } };
+  const document = { ...created, components: { ...created.components, schemas: referencedSchemas(created), examples: problemExamples() } };
   describeScopes(document);
   addExamples(document);
   return document;

@@ -1,5 +1,13 @@
-import { ErrorCode } from '@commontrace/contracts';
-import { problemResponses } from './api-docs';
+import { ErrorCode, HTTP_STATUS_BY_CODE } from '@commontrace/contracts';
+import { problemExamples, problemResponses } from './api-docs';
+
+describe('problemExamples', () => {
+  it('holds an example of every code, with the status the code answers', () => {
+    const examples = problemExamples();
+    expect(Object.keys(examples)).toHaveLength(Object.values(ErrorCode).length);
+    for (const code of Object.values(ErrorCode)) expect(examples[`problem.${code}`].value).toMatchObject({ code, status: HTTP_STATUS_BY_CODE[code] });
+  });
+});
 
 describe('problemResponses', () => {
   it('documents each status once, with the codes it carries, an example per code, in status order', () => {
@@ -8,8 +16,11 @@ describe('problemResponses', () => {
     const [badRequest] = responses;
     const media = badRequest.content['application/problem+json'];
     expect(media.schema.allOf[1]).toEqual({ properties: { code: { type: 'string', enum: ['validation_failed', 'malformed_body'] } } });
-    expect(Object.keys(media.examples)).toEqual(['validation_failed', 'malformed_body']);
-    expect(media.examples['validation_failed'].value).toMatchObject({ status: 400, code: 'validation_failed', errors: [expect.any(Object)] });
+    expect(media.examples).toEqual({
+      validation_failed: { $ref: '#/components/examples/problem.validation_failed' },
+      malformed_body: { $ref: '#/components/examples/problem.malformed_body' },
+    });
+    expect(problemExamples()['problem.validation_failed'].value).toMatchObject({ status: 400, code: 'validation_failed', errors: [expect.any(Object)] });
     expect(badRequest.description).toContain('`malformed_body`');
   });
 

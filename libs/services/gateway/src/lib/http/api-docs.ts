@@ -120,10 +120,18 @@ export function problemResponses(codes: readonly ErrorCode[]) {
       content: {
         'application/problem+json': {
           schema: { allOf: [{ $ref: getSchemaPath(ProblemDetails) }, { properties: { code: { type: 'string', enum: group } } }] },
-          examples: Object.fromEntries(group.map((code) => [code, { summary: CODE_MEANINGS[code], value: problemExample(code) }])),
+          examples: Object.fromEntries(group.map((code) => [code, { $ref: `#/components/examples/${problemExampleName(code)}` }])),
         },
       },
     }));
+}
+
+/** The name of a code's example in components.examples. */
+export const problemExampleName = (code: ErrorCode) => `problem.${code}`;
+
+/** An example of every code's problem, for components.examples (the responses refer to them). */
+export function problemExamples(): Record<string, { summary: string; value: ReturnType<typeof problemExample> }> {
+  return Object.fromEntries(ERROR_CODES.map((code) => [problemExampleName(code), { summary: CODE_MEANINGS[code], value: problemExample(code) }]));
 }
 
 function problemExample(code: ErrorCode) {
