@@ -141,7 +141,7 @@ export function keysScenarios(getStack: () => Stack): void {
   it('still registers a new account with POST /api/v1/keys, without a key and whatever key is sent', async () => {
     const plain = await new Api(getStack().baseUrl).call('POST', '/api/v1/keys', { name: 'plain' });
     expect(plain.status).toBe(201);
-    expect(Object.keys(plain.body).sort()).toEqual(['api_key', 'contributor_id', 'created_at', 'key_id', 'prefix', 'tier']);
+    expect(Object.keys(plain.body).sort()).toEqual(['api_key', 'contributor_id', 'created_at', 'key_id', 'prefix', 'tier', 'user_id']);
     const withKey = await owner.call('POST', '/api/v1/keys', { name: 'again' });
     expect(withKey.status).toBe(201);
     expect(withKey.body.contributor_id).not.toBe(ownerId);
