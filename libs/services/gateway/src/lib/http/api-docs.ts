@@ -1,9 +1,12 @@
-import { applyDecorators, HttpStatus } from '@nestjs/common';
+import { applyDecorators, HttpStatus, Type } from '@nestjs/common';
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import type { OpenAPIObject } from '@nestjs/swagger';
-
-type HeaderObject = NonNullable<NonNullable<OpenAPIObject['components']>['headers']>[string] & { schema?: unknown };
 import { ErrorCode, HTTP_STATUS_BY_CODE } from '@commontrace/contracts';
+
+/** An OpenAPI header object, as the responses here use it. */
+interface HeaderObject {
+  description: string;
+  schema: { type: 'integer'; example: number };
+}
 
 const ERROR_CODES = Object.values(ErrorCode);
 
@@ -159,7 +162,6 @@ export function ApiProblems(...codes: ErrorCode[]): MethodDecorator & ClassDecor
 }
 
 /** The success response of a counted route: its schema, an example built from the model's property examples, and the RateLimit-* headers. */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export function ApiSuccess(status: 200 | 201, type: Function | [Function], description: string): MethodDecorator & ClassDecorator {
+export function ApiSuccess(status: 200 | 201, type: Type<unknown>, description: string): MethodDecorator & ClassDecorator {
   return ApiResponse({ status, type, description, headers: RATE_LIMIT_HEADERS });
 }
