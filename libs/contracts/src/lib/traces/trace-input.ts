@@ -92,7 +92,7 @@ export class TraceInput {
     type: 'object',
     additionalProperties: true,
     example: { language: 'python', framework: 'fastapi', versions: { fastapi: '0.110.0' } },
-    description: `free-form JSON object, at most ${TRACE_LIMITS.metadataBytes} bytes; language and framework here are used for filtering`,
+    description: `free-form JSON object, at most ${TRACE_LIMITS.metadataBytes} bytes`,
   })
   @IsOptional()
   @IsObject()
