@@ -1,4 +1,5 @@
 import { waitFor } from '@commontrace/util-testing';
+import { undocumentedFields } from './documented';
 import { Stack } from './stack';
 
 /**
@@ -6,7 +7,8 @@ import { Stack } from './stack';
  * (`X-API-Key`, the v1 request bodies, v1-only fields included) and reads only the v1 field
  * names of the answers. It registers, checks its key, contributes, searches with
  * q/tags/limit/context, votes with vote_type/feedback_tag/feedback_text, reads the
- * contributor's reputation and lists the tags.
+ * contributor's reputation and lists the tags. Every answer it reads must also be described by
+ * the OpenAPI document, field for field.
  */
 export function v1ClientScenarios(getStack: () => Stack): void {
   /** A v1 client's HTTP call: JSON bodies, the key in X-API-Key, nothing of this API's own. */
@@ -22,6 +24,7 @@ export function v1ClientScenarios(getStack: () => Stack): void {
   const register = async (display_name: string) => {
     const res = await v1('POST', '/keys', undefined, { display_name, email: `${display_name}@example.com` });
     expect(res.status).toBe(201);
+    expect(undocumentedFields('POST', '/api/v1/keys', res.status, res.body)).toEqual([]);
     return res.body as { api_key: string; user_id: string };
   };
 
@@ -53,6 +56,7 @@ export function v1ClientScenarios(getStack: () => Stack): void {
     const verified = await v1('GET', '/keys/verify', contributor.api_key);
     expect(verified.status).toBe(200);
     expect(verified.body).toMatchObject({ valid: true, user_id: contributor.user_id });
+    expect(undocumentedFields('GET', '/api/v1/keys/verify', verified.status, verified.body)).toEqual([]);
     expect((await v1('GET', '/keys/verify', 'ct_not-a-key')).status).toBe(401);
   });
 
@@ -62,6 +66,7 @@ export function v1ClientScenarios(getStack: () => Stack): void {
     expect(created.status).toBeLessThan(300);
     expect(created.body).toMatchObject({ id: expect.any(String), status: 'pending' });
     traceId = created.body.id;
+    expect(undocumentedFields('POST', '/api/v1/traces', created.status, created.body)).toEqual([]);
     const read = await v1('GET', `/traces/${traceId}`, contributor.api_key);
     expect(read.status).toBe(200);
     expect(read.body).toMatchObject({
@@ -73,6 +78,7 @@ export function v1ClientScenarios(getStack: () => Stack): void {
       status: 'pending',
       contributor_id: contributor.user_id,
     });
+    expect(undocumentedFields('GET', '/api/v1/traces/{id}', read.status, read.body)).toEqual([]);
   });
 
   it('searches with the v1 body (q, tags, limit, context) and reads results, total and query', async () => {
@@ -86,6 +92,7 @@ export function v1ClientScenarios(getStack: () => Stack): void {
     );
     expect(found.body).toMatchObject({ total: found.body.results.length, query: body.q });
     expect(found.body.results[0]).toMatchObject({ id: traceId, title: trace.title, tags: trace.tags, status: 'pending' });
+    expect(undocumentedFields('POST', '/api/v1/traces/search', found.status, found.body)).toEqual([]);
     // The v1 MCP server sends q: null for a search by tags alone.
     const byTags = await v1('POST', '/traces/search', voter.api_key, { q: null, tags: [tag], limit: 10 });
     expect(byTags.status).toBe(200);
@@ -105,6 +112,7 @@ export function v1ClientScenarios(getStack: () => Stack): void {
       feedback_text: feedback.feedback_text,
       created_at: expect.any(String),
     });
+    expect(undocumentedFields('POST', '/api/v1/traces/{id}/votes', voted.status, voted.body)).toEqual([]);
     // v1's rule stands: a down vote needs one of its feedback tags.
     const untagged = await v1('POST', `/traces/${traceId}/votes`, voter.api_key, { vote_type: 'down', feedback_text: 'This did not help me at all here.' });
     expect(untagged.status).toBe(400);
@@ -120,6 +128,7 @@ export function v1ClientScenarios(getStack: () => Stack): void {
       { what: "the vote to reach the contributor's domains" },
     );
     expect(reputation.body).toMatchObject({ user_id: contributor.user_id, overall_wilson_score: expect.any(Number) });
+    expect(undocumentedFields('GET', '/api/v1/contributors/{contributorId}/reputation', reputation.status, reputation.body)).toEqual([]);
     expect(reputation.body.domains.find((d: { domain_tag: string }) => d.domain_tag === tag)).toEqual({
       domain_tag: tag,
       wilson_score: expect.any(Number),
@@ -133,6 +142,7 @@ export function v1ClientScenarios(getStack: () => Stack): void {
     expect(all.status).toBe(200);
     expect(all.body.tags.length).toBeGreaterThan(0);
     expect(all.body.tags.every((t: unknown) => typeof t === 'string')).toBe(true);
+    expect(undocumentedFields('GET', '/api/v1/tags', all.status, all.body)).toEqual([]);
     const ours = await v1('GET', `/tags?prefix=${tag}`, voter.api_key);
     expect(ours.body.tags).toEqual([tag]);
   });
