@@ -33,3 +33,15 @@ export function undocumentedFields(method: string, path: string, status: number,
   if (!response) return [`no ${status} response documented for ${method} ${path}`];
   return undescribed(body, response['content']?.['application/json']?.['schema'], '$');
 }
+
+const TEMPLATES = Object.keys(document['paths']).map((template) => ({
+  template,
+  pattern: new RegExp(`^${template.replace(/\{[^/}]+\}/g, '[^/]+')}$`),
+}));
+
+/** The documented path template an actual path falls under (`/api/v1/traces/{id}` for `/api/v1/traces/6f1c…`). */
+export function pathTemplate(path: string): string | undefined {
+  const bare = path.split('?')[0];
+  const exact = TEMPLATES.find((t) => t.template === bare);
+  return (exact ?? TEMPLATES.find((t) => t.pattern.test(bare)))?.template;
+}
