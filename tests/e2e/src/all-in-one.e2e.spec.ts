@@ -7,6 +7,7 @@ import { reputationScenarios } from './support/reputation.scenarios';
 import { moderationScenarios } from './support/moderation.scenarios';
 import { searchScenarios } from './support/search.scenarios';
 import { signalsScenarios } from './support/signals.scenarios';
+import { v1ClientScenarios } from './support/v1-client.scenarios';
 import { wantedScenarios } from './support/wanted.scenarios';
 import { removeDir, Stack, startAllInOne } from './support/stack';
 
@@ -29,6 +30,7 @@ describe('all-in-one mode: one process, in-process transport, embedded PGlite', 
   describe('search ranking, filters and pages', () => searchScenarios(() => stack));
   describe('the wanted list', () => wantedScenarios(() => stack));
   describe('API keys: scopes, expiry, rotation, revocation', () => keysScenarios(() => stack));
+  describe('a CommonTrace v1 client', () => v1ClientScenarios(() => stack));
 
   it('keeps its data on disk across a restart', async () => {
     const api = new Api(stack.baseUrl);

@@ -6,6 +6,7 @@ import { reputationScenarios } from './support/reputation.scenarios';
 import { moderationScenarios } from './support/moderation.scenarios';
 import { searchScenarios } from './support/search.scenarios';
 import { signalsScenarios } from './support/signals.scenarios';
+import { v1ClientScenarios } from './support/v1-client.scenarios';
 import { wantedScenarios } from './support/wanted.scenarios';
 import { Stack, startMicroservices } from './support/stack';
 
@@ -27,6 +28,7 @@ describe('microservices mode: gateway and services over NATS, PostgreSQL with pg
   describe('search ranking, filters and pages', () => searchScenarios(() => stack));
   describe('the wanted list', () => wantedScenarios(() => stack));
   describe('API keys: scopes, expiry, rotation, revocation', () => keysScenarios(() => stack));
+  describe('a CommonTrace v1 client', () => v1ClientScenarios(() => stack));
 
   it('serves readiness and metrics on every service', async () => {
     const urls = stack.serviceUrls();

@@ -1,3 +1,5 @@
+import { pathTemplate, undocumentedFields } from './documented';
+
 /** A small client for the REST API, as an agent would use it. */
 export class Api {
   constructor(
@@ -21,6 +23,12 @@ export class Api {
       json = text ? JSON.parse(text) : undefined;
     } catch {
       json = undefined;
+    }
+    // Every JSON success answer of the API must be described by the OpenAPI document, field for field.
+    const template = pathTemplate(path);
+    if (template?.startsWith('/api/v1/') && response.status < 300 && json !== undefined) {
+      const undocumented = undocumentedFields(method, template, response.status, json);
+      if (undocumented.length) throw new Error(`${method} ${template} answered fields docs/openapi.json does not describe: ${undocumented.join(', ')}`);
     }
     return { status: response.status, headers: response.headers, body: json, text };
   }

@@ -33,7 +33,7 @@ export function keysScenarios(getStack: () => Stack): void {
   it('verifies the caller and lists its keys: prefix, name, scopes, dates, never the key or its hash', async () => {
     const verified = await owner.call('GET', '/api/v1/keys/verify');
     expect(verified.status).toBe(200);
-    expect(verified.body).toEqual({ valid: true, contributor_id: ownerId, tier: 'free', key_id: expect.any(String), scopes: ['read', 'write', 'vote'], expires_at: null });
+    expect(verified.body).toEqual({ valid: true, user_id: ownerId, contributor_id: ownerId, tier: 'free', key_id: expect.any(String), scopes: ['read', 'write', 'vote'], expires_at: null });
     const listed = await owner.call('GET', '/api/v1/keys');
     expect(listed.status).toBe(200);
     expect(listed.body.keys).toEqual([
@@ -141,7 +141,7 @@ export function keysScenarios(getStack: () => Stack): void {
   it('still registers a new account with POST /api/v1/keys, without a key and whatever key is sent', async () => {
     const plain = await new Api(getStack().baseUrl).call('POST', '/api/v1/keys', { name: 'plain' });
     expect(plain.status).toBe(201);
-    expect(Object.keys(plain.body).sort()).toEqual(['api_key', 'contributor_id', 'created_at', 'key_id', 'prefix', 'tier']);
+    expect(Object.keys(plain.body).sort()).toEqual(['api_key', 'contributor_id', 'created_at', 'key_id', 'prefix', 'tier', 'user_id']);
     const withKey = await owner.call('POST', '/api/v1/keys', { name: 'again' });
     expect(withKey.status).toBe(201);
     expect(withKey.body.contributor_id).not.toBe(ownerId);

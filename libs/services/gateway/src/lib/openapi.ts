@@ -2,6 +2,8 @@ import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppEnv } from '@commontrace/util-config';
 import { API_KEY_HEADER } from './auth/api-key.guard';
+import { KeyScope, requiredScope, SCOPE_EXTENSION } from './auth/scopes';
+import { problemExamples } from './http/api-docs';
 import { corsOptions, securityHeaders } from './http/http-hardening';
 
 export const API_PREFIX = 'api/v1';
@@ -29,6 +31,69 @@ export function referencedSchemas(document: OpenAPIObject): Schemas {
   return Object.fromEntries([...used].sort().map((name) => [name, all[name]]));
 }
 
+type Operation = NonNullable<OpenAPIObject['paths'][string]['get']>;
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+/** Every operation of the document with its path and method. */
+export function operations(document: Pick<OpenAPIObject, 'paths'>): { path: string; method: string; operation: Operation }[] {
+  return Object.entries(document.paths).flatMap(([path, item]) =>
+    METHODS.flatMap((method) => (item[method] ? [{ path, method, operation: item[method] as Operation }] : [])),
+  );
+}
+
+/**
+ * Names the scope of every operation that takes an API key, in its description and in
+ * `x-required-scope`: the one the route declares (RequireScope), else the one its method needs,
+ * by the same rule the guard applies (`none`: any valid key).
+ */
+export function describeScopes(document: OpenAPIObject): void {
+  for (const { method, operation } of operations(document)) {
+    if (!operation.security?.some((s) => 'api-key' in s)) continue;
+    const extensions = operation as Operation & { [SCOPE_EXTENSION]?: KeyScope | 'none' };
+    const scope = requiredScope(method, extensions[SCOPE_EXTENSION]) ?? 'none';
+    extensions[SCOPE_EXTENSION] = scope;
+    const needs = scope === 'none' ? 'Needs any valid API key (X-API-Key header), whatever its scopes.' : `Needs an API key (X-API-Key header) with the \`${scope}\` scope.`;
+    operation.description = operation.description ? `${operation.description}\n\n${needs}` : needs;
+  }
+}
+
+type Schema = Record<string, unknown>;
+
+/** A value of the schema built from its properties' examples (optional ones without an example are left out). */
+export function exampleOf(schema: Schema | undefined, schemas: Schemas, depth = 0): unknown {
+  if (!schema || depth > 8) return undefined;
+  if (schema['example'] !== undefined) return schema['example'];
+  const ref = schema['$ref'];
+  if (typeof ref === 'string') return exampleOf(schemas[ref.split('/').pop() as string] as Schema, schemas, depth + 1);
+  const allOf = schema['allOf'] as Schema[] | undefined;
+  if (allOf?.length) return exampleOf(allOf[0], schemas, depth + 1);
+  if (schema['type'] === 'array') {
+    const item = exampleOf(schema['items'] as Schema, schemas, depth + 1);
+    return item === undefined ? [] : [item];
+  }
+  const properties = schema['properties'] as Record<string, Schema> | undefined;
+  if (!properties) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [name, property] of Object.entries(properties)) {
+    const value = exampleOf(property, schemas, depth + 1);
+    if (value !== undefined) out[name] = value;
+  }
+  return out;
+}
+
+/** Gives every JSON request body and response without an example one, built from the schema's property examples. */
+export function addExamples(document: OpenAPIObject): void {
+  const schemas = (document.components?.schemas ?? {}) as Schemas;
+  for (const { operation } of operations(document)) {
+    const bodies = [operation.requestBody, ...Object.values(operation.responses ?? {})] as { content?: Record<string, Schema> }[];
+    for (const media of bodies.flatMap((b) => Object.values(b?.content ?? {}))) {
+      if (media['example'] !== undefined || media['examples'] !== undefined) continue;
+      const example = exampleOf(media['schema'] as Schema, schemas);
+      if (example !== undefined) media['example'] = example;
+    }
+  }
+}
+
 /**
  * The OpenAPI document of an application configured by configureGatewayHttp, the same in
  * either deployment mode: /docs-json serves it and docs/openapi.json records it.
@@ -40,8 +105,11 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('1')
     .addApiKey({ type: 'apiKey', in: 'header', name: API_KEY_HEADER }, 'api-key')
     .build();
-  const document = SwaggerModule.createDocument(app, config);
-  return { ...document, components: { ...document.components, schemas: referencedSchemas(document) } };
+  const created = SwaggerModule.createDocument(app, config);
+  const document = { ...created, components: { ...created.components, schemas: referencedSchemas(created), examples: problemExamples() } };
+  describeScopes(document);
+  addExamples(document);
+  return document;
 }
 
 /** The document as docs/openapi.json holds it: two-space JSON with a final newline. */

@@ -1,4 +1,5 @@
 import { Transform } from 'class-transformer';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { defineRequest } from '../../core/contract';
 import { AmendmentStatus } from '../../core/enums';
@@ -8,17 +9,20 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 
 /** POST /traces/{id}/amendments body: a better solution and why, optionally a better title or context. */
 export class AmendmentInput {
+  @ApiProperty({ minLength: 1, maxLength: TRACE_LIMITS.text, example: 'Use host.docker.internal (add extra_hosts: host-gateway on Linux).' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(TRACE_LIMITS.text)
   improved_solution: string;
 
+  @ApiProperty({ minLength: 1, maxLength: 5000, example: 'On Linux host.docker.internal needs the host-gateway mapping.' })
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
   @MaxLength(5000)
   explanation: string;
 
+  @ApiPropertyOptional({ minLength: 1, maxLength: TRACE_LIMITS.title, example: 'Docker container cannot reach PostgreSQL on the host' })
   @IsOptional()
   @Transform(trim)
   @IsString()
@@ -26,6 +30,7 @@ export class AmendmentInput {
   @MaxLength(TRACE_LIMITS.title)
   title?: string;
 
+  @ApiPropertyOptional({ minLength: 1, maxLength: TRACE_LIMITS.text, example: 'Connecting to localhost:5432 from a container fails with ECONNREFUSED.' })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
@@ -37,6 +42,7 @@ export class AmendmentInput {
    * current version at the time of proposing. An amendment can be accepted only while its base
    * is still the current version (409 stale_amendment otherwise).
    */
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 2_147_483_647, example: 1, description: 'the version it was written against (default: the current one); 409 stale_amendment when it is no longer current at review' })
   @IsOptional()
   @IsInt()
   @Min(1)

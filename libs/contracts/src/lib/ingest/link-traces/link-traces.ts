@@ -1,4 +1,5 @@
 import { IsIn, IsUUID } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
 import { defineRequest } from '../../core/contract';
 import { LINK_KINDS, LinkKind } from '../../core/enums';
 
@@ -8,9 +9,11 @@ import { LINK_KINDS, LinkKind } from '../../core/enums';
  * `supersedes` turns the target superseded (also the target's owner or 250).
  */
 export class LinkInput {
+  @ApiProperty({ format: 'uuid', example: '6f1c2b9e-8a41-4c3e-9d2f-1b7a5e0c4d93' })
   @IsUUID()
   target_id: string;
 
+  @ApiProperty({ enum: LINK_KINDS, example: 'related' })
   @IsIn(LINK_KINDS)
   kind: LinkKind;
 }

@@ -1,9 +1,11 @@
 import { IsIn, IsUUID } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
 import { defineRequest } from '../../core/contract';
 import { AMENDMENT_DECISIONS, AmendmentDecision } from '../../core/enums';
 import { AmendmentView } from '../amend-trace/amend-trace';
 
 export class ReviewDecision {
+  @ApiProperty({ enum: AMENDMENT_DECISIONS, example: 'accept' })
   @IsIn(AMENDMENT_DECISIONS)
   decision: AmendmentDecision;
 }

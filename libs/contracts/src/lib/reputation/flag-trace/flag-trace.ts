@@ -1,4 +1,5 @@
 import { Transform } from 'class-transformer';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { defineRequest } from '../../core/contract';
 import { FLAG_CATEGORIES, FlagCategory, FlagStatus } from '../../core/enums';
@@ -13,15 +14,18 @@ export const REASON_MAX_LENGTH = 1000;
  * `duplicate_of` names the original for a `duplicate` flag (required then, refused otherwise).
  */
 export class FlagInput {
+  @ApiProperty({ enum: FLAG_CATEGORIES, example: 'outdated' })
   @IsIn(FLAG_CATEGORIES)
   category: FlagCategory;
 
+  @ApiProperty({ minLength: 1, maxLength: REASON_MAX_LENGTH, example: 'The option was removed in version 5.' })
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
   @MaxLength(REASON_MAX_LENGTH)
   reason: string;
 
+  @ApiPropertyOptional({ format: 'uuid', example: '6f1c2b9e-8a41-4c3e-9d2f-1b7a5e0c4d93', description: 'the original: required for a duplicate flag, refused otherwise' })
   @ValidateIf((o: FlagInput) => o.category === 'duplicate' || o.duplicate_of !== undefined)
   @IsUUID(undefined, { message: 'duplicate_of must name the original trace (a trace id) of a duplicate flag' })
   duplicate_of?: string;

@@ -1,4 +1,5 @@
 import { Transform } from 'class-transformer';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { defineRequest } from '../../core/contract';
 import { MODERATION_ACTIONS, ModerationAction } from '../../core/enums';
@@ -8,6 +9,7 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 
 /** Every moderation action says why. */
 export class ReasonInput {
+  @ApiProperty({ minLength: 1, maxLength: REASON_MAX_LENGTH, example: 'Spam link farm.' })
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
@@ -17,6 +19,7 @@ export class ReasonInput {
 
 /** POST /moderation/traces/{id}/hide body. `spam: true` removes it as spam (its contributor loses 50 points). */
 export class HideInput extends ReasonInput {
+  @ApiPropertyOptional({ example: false, description: 'remove it as spam: its contributor loses 50 points' })
   @IsOptional()
   @IsBoolean()
   spam?: boolean;
@@ -24,15 +27,18 @@ export class HideInput extends ReasonInput {
 
 /** POST /moderation/traces/{id}/flags/resolve body: the open flags were right (`resolved`) or not (`dismissed`). */
 export class ResolveFlagsInput extends ReasonInput {
+  @ApiProperty({ enum: ['resolved', 'dismissed'], example: 'resolved' })
   @IsIn(['resolved', 'dismissed'])
   outcome: 'resolved' | 'dismissed';
 }
 
 /** POST /moderation/traces/{id}/merge body: the trace duplicates `target_id`. */
 export class MergeInput {
+  @ApiProperty({ format: 'uuid', example: '6f1c2b9e-8a41-4c3e-9d2f-1b7a5e0c4d93', description: 'the original this trace duplicates' })
   @IsUUID()
   target_id: string;
 
+  @ApiPropertyOptional({ minLength: 1, maxLength: REASON_MAX_LENGTH, example: 'Same problem and fix as the original.' })
   @IsOptional()
   @Transform(trim)
   @IsString()

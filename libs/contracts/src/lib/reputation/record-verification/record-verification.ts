@@ -1,4 +1,5 @@
 import { Transform } from 'class-transformer';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { defineRequest } from '../../core/contract';
 import { VERIFICATION_OUTCOMES, VerificationOutcome } from '../../core/enums';
@@ -11,15 +12,18 @@ export const VERIFICATION_LIMITS = { changes: 10_000, errorSignature: 2000 } as 
 
 /** `POST /traces/{id}/verifications` body: what happened when the agent used the trace, and where. */
 export class VerificationInput {
+  @ApiProperty({ enum: VERIFICATION_OUTCOMES, example: 'worked_as_written' })
   @IsIn(VERIFICATION_OUTCOMES)
   outcome: VerificationOutcome;
 
   /** language, framework, runtime, os (strings); packages, versions, tools (name → version). */
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { language: 'python', os: 'linux', versions: { python: '3.12' } }, description: 'language, framework, runtime, os (strings, at most 200 characters); packages, versions, tools (name → version, at most 50 each); at most 8192 bytes' })
   @IsObject()
   @IsEnvironment()
   environment: Record<string, unknown>;
 
   /** What had to change (required for `worked_with_changes`): offered to the owner as a suggestion. */
+  @ApiPropertyOptional({ minLength: 1, maxLength: VERIFICATION_LIMITS.changes, example: 'Had to add extra_hosts: host-gateway.', description: 'required for worked_with_changes' })
   @IsOptional()
   @Transform(trim)
   @IsString()
@@ -28,6 +32,7 @@ export class VerificationInput {
   changes?: string;
 
   /** The error it resolved. */
+  @ApiPropertyOptional({ minLength: 1, maxLength: VERIFICATION_LIMITS.errorSignature, example: 'ECONNREFUSED 127.0.0.1:5432' })
   @IsOptional()
   @Transform(trim)
   @IsString()

@@ -1,4 +1,5 @@
 import { Transform } from 'class-transformer';
+import { ApiHideProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { defineRequest } from '../../core/contract';
 import { EachMatches, MaxJsonBytes } from '../../core/validators';
@@ -29,11 +30,13 @@ export const SEARCH_CURSOR_PATTERN = /^[0-9]{1,3}\.[0-9a-f]{16}$/;
 
 /** POST /traces/search body and bus payload: words, tags (all must match), a limit, the searcher's context. */
 export class QueryTracesRequest {
+  @ApiPropertyOptional({ maxLength: SEARCH_LIMITS.q, nullable: true, example: 'docker container cannot connect to postgres on localhost', description: 'words to search for (CommonTrace v1); null or absent for a tag-only search' })
   @IsOptional()
   @IsString()
   @MaxLength(SEARCH_LIMITS.q)
   q?: string;
 
+  @ApiPropertyOptional({ type: [String], maxItems: TRACE_LIMITS.tags, items: { type: 'string', pattern: TAG_PATTERN.source }, example: ['docker'], description: 'every tag must match (CommonTrace v1); normalized like a trace\'s tags' })
   @IsOptional()
   @Transform(({ value }) => normalizeTags(value))
   @IsArray()
@@ -41,6 +44,7 @@ export class QueryTracesRequest {
   @EachMatches(TAG_PATTERN, 'tags')
   tags?: string[];
 
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: SEARCH_LIMITS.maxLimit, default: SEARCH_LIMITS.defaultLimit, example: 5 })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -48,23 +52,27 @@ export class QueryTracesRequest {
   limit?: number;
 
   /** The searcher's environment (language, framework, runtime, os, packages/versions/tools): results that fit it rise. */
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, example: { language: 'python', os: 'linux', versions: { python: '3.12' } }, description: `the searcher's environment (CommonTrace v1): results that fit it rise; at most ${SEARCH_LIMITS.contextBytes} bytes` })
   @IsOptional()
   @IsObject()
   @MaxJsonBytes(SEARCH_LIMITS.contextBytes)
   context?: Record<string, unknown>;
 
   /** Only traces of this language / framework (as detected or declared at contribution). */
+  @ApiPropertyOptional({ pattern: TAG_PATTERN.source, example: 'python', description: 'only traces of this language' })
   @IsOptional()
   @IsString()
   @Matches(TAG_PATTERN, { message: 'must be 1-50 of a-z 0-9 . + # _ -' })
   language?: string;
 
+  @ApiPropertyOptional({ pattern: TAG_PATTERN.source, example: 'fastapi', description: 'only traces of this framework' })
   @IsOptional()
   @IsString()
   @Matches(TAG_PATTERN, { message: 'must be 1-50 of a-z 0-9 . + # _ -' })
   framework?: string;
 
   /** Only traces in these statuses; by default every status but superseded (whose successor is shown instead). */
+  @ApiPropertyOptional({ type: [String], enum: SEARCHABLE_STATUSES, example: ['validated'], description: 'only traces in these statuses (default: all but superseded)' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(SEARCHABLE_STATUSES.length)
@@ -72,26 +80,31 @@ export class QueryTracesRequest {
   status?: TraceStatus[];
 
   /** `next_cursor` of the previous page of the same search. */
+  @ApiPropertyOptional({ pattern: SEARCH_CURSOR_PATTERN.source, example: '10.3f2a9c0d1e4b5a67', description: 'next_cursor of the previous page of the same search' })
   @IsOptional()
   @IsString()
   @Matches(SEARCH_CURSOR_PATTERN, { message: 'must be a next_cursor of this search' })
   cursor?: string;
 
+  @ApiPropertyOptional({ enum: SEARCH_MODES, default: 'ranked', example: 'ranked' })
   @IsOptional()
   @IsIn(SEARCH_MODES)
   mode?: SearchMode;
 
   /** Every factor of every result's score. */
+  @ApiPropertyOptional({ example: false, description: 'every factor of every result\'s score' })
   @IsOptional()
   @IsBoolean()
   explain?: boolean;
 
   /** Who searches (set by the gateway from the API key, whatever a client sends): counts distinct askers on the wanted list. */
+  @ApiHideProperty()
   @IsOptional()
   @IsUUID()
   searcher_id?: string;
 
   /** Also return the full context and solution text, for the first SEARCH_LIMITS.maxFull results. */
+  @ApiPropertyOptional({ example: false, description: `the full context and solution of the first ${SEARCH_LIMITS.maxFull} results` })
   @IsOptional()
   @IsBoolean()
   include_full?: boolean;
@@ -142,6 +155,10 @@ export interface TraceHit {
 
 export interface QueryTracesReply {
   results: TraceHit[];
+  /** CommonTrace v1: how many results this page holds. */
+  total: number;
+  /** CommonTrace v1: the words searched for (trimmed), null for a search by tags alone. */
+  query: string | null;
   /** Which retrievers answered: vectors are skipped when no embedding is available in time. */
   retrievers: ('signatures' | 'lexical' | 'vector' | 'tags')[];
   mode: SearchMode;

@@ -1,4 +1,5 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import { DomainError, ErrorCode } from '@commontrace/contracts';
 
 /** What a key may do: read (GET routes, search), write (traces, amendments, links, flags, keys), vote (votes, verifications). */
@@ -7,12 +8,15 @@ export type KeyScope = (typeof KEY_SCOPES)[number];
 
 export const REQUIRED_SCOPE = 'commontrace:required-scope';
 
+/** Where the OpenAPI document records a route's declared scope (openapi.ts completes it from the method). */
+export const SCOPE_EXTENSION = 'x-required-scope';
+
 /**
  * The scope a route needs when its HTTP method does not say it (GET needs `read`, other methods
  * `write`): `vote` for votes and verifications, `read` for a search sent as POST, `none` for a
  * route any valid key may call (GET /keys/verify).
  */
-export const RequireScope = (scope: KeyScope | 'none') => SetMetadata(REQUIRED_SCOPE, scope);
+export const RequireScope = (scope: KeyScope | 'none') => applyDecorators(SetMetadata(REQUIRED_SCOPE, scope), ApiExtension(SCOPE_EXTENSION, scope));
 
 /** The scope a request needs: what the route declares, else by its method. */
 export function requiredScope(method: string, declared: KeyScope | 'none' | undefined): KeyScope | null {

@@ -1,8 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { ReputationGetAgent } from '@commontrace/contracts';
+import { ErrorCode, ReputationGetAgent } from '@commontrace/contracts';
 import { BusClient } from '@commontrace/messaging';
 import { AuthenticatedAccount, CurrentAccount } from '../auth/current-account';
+import { ApiProblems, ApiSuccess, AUTHENTICATED_PROBLEMS, BUS_PROBLEMS } from '../http/api-docs';
+import { AgentReplyView } from '../http/models/reputation.models';
 
 @ApiTags('agents')
 @ApiSecurity('api-key')
@@ -12,6 +14,8 @@ export class AgentsController {
 
   @Get('me')
   @ApiOperation({ summary: 'My account, points and privileges, and what the next privilege needs' })
+  @ApiSuccess(200, AgentReplyView, 'the calling account')
+  @ApiProblems(...AUTHENTICATED_PROBLEMS, ...BUS_PROBLEMS, ErrorCode.NotFound)
   me(@CurrentAccount() account: AuthenticatedAccount) {
     return this.bus.request(ReputationGetAgent.contract, { account_id: account.id });
   }

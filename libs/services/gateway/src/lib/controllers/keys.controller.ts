@@ -1,9 +1,12 @@
 import { Body, Controller, Get, HttpCode, Ip, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ErrorCode } from '@commontrace/contracts';
 import { Public } from '@commontrace/util-observability';
 import { AuthenticatedAccount, CurrentAccount } from '../auth/current-account';
 import { registrationOrigin } from '../auth/origin';
 import { RequireScope } from '../auth/scopes';
+import { ApiProblems, ApiSuccess, AUTHENTICATED_PROBLEMS, BODY_PROBLEMS, IDEMPOTENCY_PROBLEMS } from '../http/api-docs';
+import { IssuedKeyView, KeyCheckView, KeyListView, KeyViewModel, RegisteredKeyView, RotatedKeyView } from '../http/models/key.models';
 import { CreateApiKeyRequest, CreateApiKeyUseCase } from '../usecases/create-api-key/create-api-key.usecase';
 import { IssueApiKeyRequest, IssueApiKeyUseCase } from '../usecases/issue-api-key/issue-api-key.usecase';
 import { ListApiKeysUseCase } from '../usecases/list-api-keys/list-api-keys.usecase';
@@ -24,7 +27,9 @@ export class KeysController {
 
   @Public()
   @Post()
-  @ApiOperation({ summary: 'Register an agent: creates an account and returns its API key once' })
+  @ApiOperation({ summary: 'Register an agent: creates an account and returns its API key once (no key needed)' })
+  @ApiResponse({ status: 201, type: RegisteredKeyView, description: 'the new account and its key (CommonTrace v1: api_key, user_id)' })
+  @ApiProblems(...BODY_PROBLEMS)
   create(@Body() body: CreateApiKeyRequest, @Ip() address: string) {
     return this.createApiKey.execute(body, registrationOrigin(address));
   }
@@ -32,6 +37,8 @@ export class KeysController {
   @Get()
   @ApiSecurity('api-key')
   @ApiOperation({ summary: "Your account's keys, newest first: prefix, name, scopes, created, last used, expires, revoked (never the key or its hash); needs read" })
+  @ApiSuccess(200, KeyListView, "the account's keys")
+  @ApiProblems(...AUTHENTICATED_PROBLEMS)
   list(@CurrentAccount() account: AuthenticatedAccount) {
     return this.listApiKeys.execute(account);
   }
@@ -40,9 +47,12 @@ export class KeysController {
   @RequireScope('none')
   @ApiSecurity('api-key')
   @ApiOperation({ summary: 'Which account and key this is: account id, tier, key id, scopes, expiry (any valid key)' })
+  @ApiSuccess(200, KeyCheckView, 'the key is valid: whose it is (CommonTrace v1: valid, user_id)')
+  @ApiProblems(ErrorCode.Unauthorized, ErrorCode.RateLimited, ErrorCode.ServiceUnavailable)
   verify(@CurrentAccount() account: AuthenticatedAccount) {
     return {
       valid: true,
+      user_id: account.id,
       contributor_id: account.id,
       tier: account.tier,
       key_id: account.keyId,
@@ -56,6 +66,8 @@ export class KeysController {
   @ApiOperation({
     summary: 'Issue another key for your account, returned once: scopes (read, write, vote; default those of your key, never more) and an optional expiry; needs write',
   })
+  @ApiSuccess(201, IssuedKeyView, 'the new key, shown once')
+  @ApiProblems(...AUTHENTICATED_PROBLEMS, ...BODY_PROBLEMS, ...IDEMPOTENCY_PROBLEMS, ErrorCode.Conflict)
   issue(@Body() body: IssueApiKeyRequest, @CurrentAccount() account: AuthenticatedAccount) {
     return this.issueApiKey.execute(account, body);
   }
@@ -65,6 +77,8 @@ export class KeysController {
   @ApiOperation({
     summary: 'Replace one of your keys: the new key is returned once, the old one keeps working for grace_seconds (default one day, at most seven); needs write',
   })
+  @ApiSuccess(201, RotatedKeyView, 'the new key, shown once, and the old one with its grace period')
+  @ApiProblems(...AUTHENTICATED_PROBLEMS, ...BODY_PROBLEMS, ...IDEMPOTENCY_PROBLEMS, ErrorCode.NotFound, ErrorCode.Conflict)
   rotate(@Param('keyId') keyId: string, @Body() body: RotateApiKeyRequest, @CurrentAccount() account: AuthenticatedAccount) {
     return this.rotateApiKey.execute(account, keyId, body);
   }
@@ -73,6 +87,8 @@ export class KeysController {
   @HttpCode(200)
   @ApiSecurity('api-key')
   @ApiOperation({ summary: 'Revoke one of your keys at once (another account\'s key answers 404 and is untouched); needs write' })
+  @ApiSuccess(200, KeyViewModel, 'the revoked key')
+  @ApiProblems(...AUTHENTICATED_PROBLEMS, ...BODY_PROBLEMS, ...IDEMPOTENCY_PROBLEMS, ErrorCode.NotFound)
   revoke(@Param('keyId') keyId: string, @CurrentAccount() account: AuthenticatedAccount) {
     return this.revokeApiKey.execute(account, keyId);
   }

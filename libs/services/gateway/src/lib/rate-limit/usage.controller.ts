@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProperty, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { LIMIT_WINDOWS, RATE_LIMIT_TIERS } from '@commontrace/util-config';
 import { AuthenticatedAccount, CurrentAccount } from '../auth/current-account';
+import { ApiProblems, ApiSuccess, AUTHENTICATED_PROBLEMS } from '../http/api-docs';
 import { RateLimiter, Usage } from './rate-limiter';
 
 class LimitStateView {
@@ -41,7 +42,8 @@ export class UsageController {
 
   @Get()
   @ApiOperation({ summary: "My tier, its limits per account (all my keys together) and this window's use; this request counts as a read" })
-  @ApiOkResponse({ type: UsageView })
+  @ApiSuccess(200, UsageView, 'the tier, its limits and their use')
+  @ApiProblems(...AUTHENTICATED_PROBLEMS)
   usage(@CurrentAccount() account: AuthenticatedAccount): Promise<Usage> {
     return this.limiter.usage(account);
   }

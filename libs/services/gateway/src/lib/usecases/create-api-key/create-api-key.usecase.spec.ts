@@ -32,6 +32,15 @@ describe('CreateApiKeyUseCase', () => {
     expect(account).toEqual({ name: null, email: null, origin: null });
   });
 
+  it('takes the CommonTrace v1 field display_name as the name, and answers user_id beside contributor_id', async () => {
+    const reply = await create.execute({ display_name: 'v1-agent' });
+    expect(reply.user_id).toBe(reply.contributor_id);
+    const [account] = await h.query(`SELECT name FROM accounts WHERE id = $1`, [reply.contributor_id]);
+    expect(account).toEqual({ name: 'v1-agent' });
+    const both = await create.execute({ name: 'the-name', display_name: 'v1-agent' });
+    expect(await h.query(`SELECT name FROM accounts WHERE id = $1`, [both.contributor_id])).toEqual([{ name: 'the-name' }]);
+  });
+
   it('records the origin it is given, so that accounts of one network can be counted as one', async () => {
     const reply = await create.execute({}, 'a'.repeat(32));
     const [account] = await h.query(`SELECT origin, created_by FROM accounts WHERE id = $1`, [reply.contributor_id]);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsOptional, IsString, MaxLength } from 'class-validator';
 import { AccountEntity, ApiKeyEntity } from '@commontrace/persistence';
 import { DataSource } from 'typeorm';
@@ -6,15 +7,24 @@ import { displayPrefix, generateApiKey, hashApiKey } from '../../auth/api-key';
 
 export class CreateApiKeyRequest {
   /** A name for the agent or its owner, shown nowhere public. */
+  @ApiPropertyOptional({ maxLength: 100, example: 'ci-agent', description: 'a name for the agent or its owner, shown nowhere public' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   name?: string;
 
+  @ApiPropertyOptional({ format: 'email', maxLength: 254, example: 'agent-owner@example.com' })
   @IsOptional()
   @IsEmail()
   @MaxLength(254)
   email?: string;
+
+  /** CommonTrace v1's name for `name` (used when `name` is absent). */
+  @ApiPropertyOptional({ maxLength: 100, example: 'ci-agent', description: 'CommonTrace v1: the same as name (name wins when both are sent)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  display_name?: string;
 }
 
 export interface CreateApiKeyReply {
@@ -22,6 +32,8 @@ export interface CreateApiKeyReply {
   key_id: string;
   prefix: string;
   contributor_id: string;
+  /** CommonTrace v1's name for contributor_id. */
+  user_id: string;
   tier: string;
   created_at: string;
 }
@@ -35,7 +47,7 @@ export class CreateApiKeyUseCase {
   async execute(request: CreateApiKeyRequest, origin: string | null = null): Promise<CreateApiKeyReply> {
     const key = generateApiKey();
     return this.dataSource.transaction(async (m) => {
-      const account = await m.save(m.create(AccountEntity, { name: request.name ?? null, email: request.email ?? null, origin }));
+      const account = await m.save(m.create(AccountEntity, { name: request.name ?? request.display_name ?? null, email: request.email ?? null, origin }));
       const row = await m.save(
         m.create(ApiKeyEntity, { account_id: account.id, key_hash: hashApiKey(key), prefix: displayPrefix(key), name: 'default' }),
       );
@@ -44,6 +56,7 @@ export class CreateApiKeyUseCase {
         key_id: row.id,
         prefix: row.prefix,
         contributor_id: account.id,
+        user_id: account.id,
         tier: account.tier,
         created_at: row.created_at.toISOString(),
       };

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
 import { DomainError, ErrorCode } from '@commontrace/contracts';
 import { ApiKeyEntity } from '@commontrace/persistence';
@@ -13,12 +14,14 @@ export const MAX_ACTIVE_KEYS = 25;
 
 export class IssueApiKeyRequest {
   /** A name to tell the key apart in the list (e.g. the machine it runs on). */
+  @ApiPropertyOptional({ maxLength: 100, example: 'build-server' })
   @IsOptional()
   @IsString()
   @MaxLength(100)
   name?: string;
 
   /** What the key may do; default: every scope of the key that asks. */
+  @ApiPropertyOptional({ type: [String], enum: KEY_SCOPES, minItems: 1, maxItems: KEY_SCOPES.length, uniqueItems: true, example: ['read'], description: 'default: every scope of the key that asks (never more)' })
   @IsOptional()
   @ArrayMinSize(1)
   @ArrayMaxSize(KEY_SCOPES.length)
@@ -27,6 +30,7 @@ export class IssueApiKeyRequest {
   scopes?: KeyScope[];
 
   /** When the key stops working (ISO 8601, in the future); default: never. */
+  @ApiPropertyOptional({ format: 'date-time', example: '2027-01-01T00:00:00Z', description: 'ISO 8601, in the future; default: never' })
   @IsOptional()
   @IsISO8601({ strict: true, strictSeparator: true })
   expires_at?: string;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DomainError, ErrorCode } from '@commontrace/contracts';
 import { DataSource } from 'typeorm';
@@ -14,6 +15,7 @@ export const MAX_ROTATION_GRACE_SECONDS = 7 * 86_400;
 
 export class RotateApiKeyRequest {
   /** How long the old key keeps working, in seconds (0: stops at once); default one day, at most seven. */
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_ROTATION_GRACE_SECONDS, default: DEFAULT_ROTATION_GRACE_SECONDS, example: 3600, description: 'how long the old key keeps working (0: stops at once)' })
   @IsOptional()
   @IsInt()
   @Min(0)

@@ -49,6 +49,9 @@ describe('CastVoteUseCase', () => {
     const expert = await f.established(['k8s']);
     const reply = await up(trace, expert, { feedback_tag: 'worked', voter_context: { language: 'go', versions: { kubectl: '1.29' } } });
     expect(reply.vote).toMatchObject({ vote_type: 'up', feedback_tag: 'worked', weight: 1, voter_context: { language: 'go' } });
+    // CommonTrace v1 clients read the vote's fields at the top level of the answer.
+    const { vote, trust: _trust, redactions: _redactions, ...topLevel } = reply;
+    expect(topLevel).toEqual(vote);
     expect(reply.trust).toMatchObject({ up: 1, down: 0, evidence: 1, positive: 1, not_enough_evidence: false, label: 'unverified', independent_agents: 1 });
     expect(reply.trust.score).toBeCloseTo(0.2065, 3);
     const events = await h.events<{ vote_id: string }>(VoteCast.contract.subject);

@@ -65,7 +65,8 @@ export class CastVoteUseCase {
           ...(request.feedback_tag ? { feedback_tag: request.feedback_tag } : {}),
           trust: scored.trust.score,
         });
-        return { vote: toVoteView(vote), trust: scored.trust, ...(redactions.length ? { redactions } : {}) };
+        const view = toVoteView(vote);
+        return { ...view, vote: view, trust: scored.trust, ...(redactions.length ? { redactions } : {}) };
       },
       { idempotent: true },
     );

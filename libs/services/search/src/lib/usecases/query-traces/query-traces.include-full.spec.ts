@@ -41,5 +41,7 @@ describe('QueryTracesUseCase with include_full', () => {
     const reply = await query.execute({ tags: ['fulltext'], limit: 5 });
     expect(reply.results.some((r) => 'solution_text' in r || 'context_text' in r)).toBe(false);
     expect(reply.results.every((r) => r.snippet.length > 0)).toBe(true);
+    // CommonTrace v1: a search by tags alone echoes query null.
+    expect({ query: reply.query, total: reply.total }).toEqual({ query: null, total: 5 });
   });
 });

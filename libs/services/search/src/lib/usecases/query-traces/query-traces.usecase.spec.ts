@@ -115,6 +115,8 @@ describe('QueryTracesUseCase', () => {
     for (const [q, expected] of queries) {
       const reply = await search.execute({ q });
       expect({ q, first: nameOf(reply.results[0]?.id) }).toEqual({ q, first: expected });
+      // CommonTrace v1: the query searched for, and how many results the page holds.
+      expect({ query: reply.query, total: reply.total }).toEqual({ query: q, total: reply.results.length });
       // The offline embedder's vectors weigh 0 in fusion: ranked search does not run them.
       expect(reply.retrievers).toEqual(['lexical']);
       const byVector = await search.execute({ q, mode: 'vector' });

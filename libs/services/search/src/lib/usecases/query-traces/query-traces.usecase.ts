@@ -116,6 +116,8 @@ export class QueryTracesUseCase {
     }
     return {
       results,
+      total: results.length,
+      query: q || null,
       retrievers: retrieved.retrievers,
       mode,
       next_cursor: more ? encodeCursor(offset + limit, request) : null,
