@@ -7,7 +7,7 @@ import { IngestModule } from '@commontrace/service-ingest';
 import { ReputationModule } from '@commontrace/service-reputation';
 import { SearchModule } from '@commontrace/service-search';
 import { createTestDatabase, resetJetStream, TEST_NATS_URL } from '@commontrace/util-testing';
-import { RATE_LIMITS_FOR_TOOLS, validateEnv } from '@commontrace/util-config';
+import { RATE_LIMITS_FOR_TOOLS, REGISTRATION_LIMITS_FOR_TOOLS, validateEnv } from '@commontrace/util-config';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,7 +41,7 @@ function urlOf(app: INestApplication): string {
   return `http://127.0.0.1:${address.port}`;
 }
 
-const quiet = { LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'warn', OUTBOX_POLL_MS: '200', RATE_LIMITS: RATE_LIMITS_FOR_TOOLS };
+const quiet = { LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'warn', OUTBOX_POLL_MS: '200', RATE_LIMITS: RATE_LIMITS_FOR_TOOLS, REGISTRATION_LIMITS: REGISTRATION_LIMITS_FOR_TOOLS };
 
 /** Gateway and four services as separate Nest apps over real NATS and a fresh PostgreSQL database. */
 export async function startMicroservices(settings: Record<string, string> = {}): Promise<Stack> {

@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { AppEnv } from '@commontrace/util-config';
+import { AppEnv, parseTrustProxy } from '@commontrace/util-config';
 import { API_KEY_HEADER } from './auth/api-key.guard';
 import { corsOptions, securityHeaders } from './http/http-hardening';
 
@@ -56,11 +56,13 @@ export function setupOpenApi(app: INestApplication): void {
 }
 
 /**
- * The gateway's HTTP shape: security headers and the CORS allow-list (CORS_ORIGINS) on every
- * response, the API under /api/v1, health, metrics and docs at the root.
+ * The gateway's HTTP shape: the trusted proxies (TRUST_PROXY), security headers and the CORS
+ * allow-list (CORS_ORIGINS) on every response, the API under /api/v1, health, metrics and docs at the root.
  */
 export function configureGatewayHttp(app: INestApplication): void {
   const env = app.get(AppEnv);
+  // Whose X-Forwarded-For decides the client address (req.ip): by default no one's.
+  app.getHttpAdapter().getInstance().set('trust proxy', parseTrustProxy(env.TRUST_PROXY).value);
   app.use(securityHeaders());
   const cors = corsOptions(env.CORS_ORIGINS);
   if (cors) app.enableCors(cors);

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Ip, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Public } from '@commontrace/util-observability';
 import { AuthenticatedAccount, CurrentAccount } from '../auth/current-account';
 import { registrationOrigin } from '../auth/origin';
 import { RequireScope } from '../auth/scopes';
+import { RegistrationLimitGuard } from '../rate-limit/registration-limit.guard';
 import { CreateApiKeyRequest, CreateApiKeyUseCase } from '../usecases/create-api-key/create-api-key.usecase';
 import { IssueApiKeyRequest, IssueApiKeyUseCase } from '../usecases/issue-api-key/issue-api-key.usecase';
 import { ListApiKeysUseCase } from '../usecases/list-api-keys/list-api-keys.usecase';
@@ -23,6 +24,7 @@ export class KeysController {
   ) {}
 
   @Public()
+  @UseGuards(RegistrationLimitGuard)
   @Post()
   @ApiOperation({ summary: 'Register an agent: creates an account and returns its API key once' })
   create(@Body() body: CreateApiKeyRequest, @Ip() address: string) {
