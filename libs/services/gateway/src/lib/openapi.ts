@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppEnv, parseTrustProxy } from '@commontrace/util-config';
+import { ADMIN_SECURITY } from './auth/admin-route';
 import { API_KEY_HEADER } from './auth/api-key.guard';
 import { corsOptions, securityHeaders } from './http/http-hardening';
 
@@ -39,6 +40,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setDescription('Shared memory for coding agents: search, contribute and vote on traces.')
     .setVersion('1')
     .addApiKey({ type: 'apiKey', in: 'header', name: API_KEY_HEADER }, 'api-key')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'the admin token (ADMIN_TOKEN_SHA256 holds its hash); admin routes only' }, ADMIN_SECURITY)
     .build();
   const document = SwaggerModule.createDocument(app, config);
   return { ...document, components: { ...document.components, schemas: referencedSchemas(document) } };
