@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import { looksLikeApiKey } from './api-key';
 import { adminTokenMatches, bearerToken, generateAdminToken, hashAdminToken } from './admin-token';
 
@@ -28,5 +30,15 @@ describe('admin token', () => {
     expect(bearerToken('Bearer a b')).toBeUndefined();
     expect(bearerToken(undefined)).toBeUndefined();
     expect(bearerToken(['Bearer x'])).toBeUndefined();
+  });
+});
+
+describe('tools/admin/admin-token.mjs', () => {
+  it('mints a token of this form and prints the hash the gateway derives from it', () => {
+    const script = join(__dirname, '../../../../../../tools/admin/admin-token.mjs');
+    const { token, sha256 } = JSON.parse(execFileSync(process.execPath, [script, '--json'], { encoding: 'utf8' }));
+    expect(token).toMatch(/^ctadm_[A-Za-z0-9_-]{43}$/);
+    expect(sha256).toBe(hashAdminToken(token));
+    expect(adminTokenMatches(token, sha256)).toBe(true);
   });
 });
