@@ -29,7 +29,7 @@ import { Client } from 'pg';
 import { HASHING_DIMENSIONS, HASHING_MODEL_ID, hashingEmbed } from '@commontrace/domain-embedding';
 import { contentHash, traceText } from '@commontrace/domain-traces';
 import { Database, runMigrations, toVectorLiteral } from '@commontrace/persistence';
-import { RATE_LIMITS_FOR_TOOLS } from '@commontrace/util-config';
+import { RATE_LIMITS_FOR_TOOLS, REGISTRATION_LIMITS_FOR_TOOLS } from '@commontrace/util-config';
 import { createTestDatabase, resetJetStream, waitFor } from '@commontrace/util-testing';
 import { GeneratedTrace, realisticTrace } from './realistic-traces';
 
@@ -169,6 +169,7 @@ async function startStack(): Promise<Stack> {
           RATE_LIMITS: RATE_LIMITS_FOR_TOOLS,
           // No load balancer to wait for: stop serving at once on SIGTERM.
           SHUTDOWN_DRAIN_DELAY_MS: '0',
+          REGISTRATION_LIMITS: REGISTRATION_LIMITS_FOR_TOOLS,
         },
         stdio: ['ignore', 'inherit', 'inherit'],
       });

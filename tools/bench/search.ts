@@ -52,7 +52,7 @@ import { HASHING_DIMENSIONS, HASHING_MODEL_ID, hashingEmbed } from '@commontrace
 import { contentHash, traceText } from '@commontrace/domain-traces';
 import { Database, nearestNeighbours, runMigrations, toVectorLiteral } from '@commontrace/persistence';
 import { ReindexSearchUseCase } from '@commontrace/service-ingest';
-import { RATE_LIMITS_FOR_TOOLS } from '@commontrace/util-config';
+import { RATE_LIMITS_FOR_TOOLS, REGISTRATION_LIMITS_FOR_TOOLS } from '@commontrace/util-config';
 import { createTestDatabase, resetJetStream, TEST_POSTGRES_URL, waitFor, withDatabase } from '@commontrace/util-testing';
 import { DataSource, EntityManager } from 'typeorm';
 // Not exported by their libraries (internals of the messaging library and of the search service): a
@@ -140,6 +140,7 @@ function startProcesses(names: Service[], env: Record<string, string>, portOf: (
         RATE_LIMITS: RATE_LIMITS_FOR_TOOLS,
         // No load balancer to wait for: stop serving at once on SIGTERM.
         SHUTDOWN_DRAIN_DELAY_MS: '0',
+        REGISTRATION_LIMITS: REGISTRATION_LIMITS_FOR_TOOLS,
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     });

@@ -1,7 +1,9 @@
 import { Api, sampleTrace } from './support/api';
+import { adminScenarios } from './support/admin.scenarios';
 import { firstFlowScenarios } from './support/first-flow.scenarios';
 import { idempotencyScenarios } from './support/idempotency.scenarios';
 import { ingestRulesScenarios } from './support/ingest-rules.scenarios';
+import { keyPepperScenarios } from './support/key-pepper.scenarios';
 import { keysScenarios } from './support/keys.scenarios';
 import { reputationScenarios } from './support/reputation.scenarios';
 import { moderationScenarios } from './support/moderation.scenarios';
@@ -31,6 +33,8 @@ describe('all-in-one mode: one process, in-process transport, embedded PGlite', 
   describe('the wanted list', () => wantedScenarios(() => stack));
   describe('API keys: scopes, expiry, rotation, revocation', () => keysScenarios(() => stack));
   describe('a CommonTrace v1 client', () => v1ClientScenarios(() => stack));
+  describe('API key hashes with a pepper', () => keyPepperScenarios(() => stack));
+  describe('the admin API: accounts, tiers, suspension, usage', () => adminScenarios(() => stack));
 
   it('keeps its data on disk across a restart', async () => {
     const api = new Api(stack.baseUrl);

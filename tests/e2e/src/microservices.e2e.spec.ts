@@ -1,6 +1,8 @@
+import { adminScenarios } from './support/admin.scenarios';
 import { firstFlowScenarios } from './support/first-flow.scenarios';
 import { idempotencyScenarios } from './support/idempotency.scenarios';
 import { ingestRulesScenarios } from './support/ingest-rules.scenarios';
+import { keyPepperScenarios } from './support/key-pepper.scenarios';
 import { keysScenarios } from './support/keys.scenarios';
 import { reputationScenarios } from './support/reputation.scenarios';
 import { moderationScenarios } from './support/moderation.scenarios';
@@ -29,6 +31,8 @@ describe('microservices mode: gateway and services over NATS, PostgreSQL with pg
   describe('the wanted list', () => wantedScenarios(() => stack));
   describe('API keys: scopes, expiry, rotation, revocation', () => keysScenarios(() => stack));
   describe('a CommonTrace v1 client', () => v1ClientScenarios(() => stack));
+  describe('API key hashes with a pepper', () => keyPepperScenarios(() => stack));
+  describe('the admin API: accounts, tiers, suspension, usage', () => adminScenarios(() => stack));
 
   it('serves readiness and metrics on every service', async () => {
     const urls = stack.serviceUrls();

@@ -3,9 +3,11 @@ import { NatsConnectionHolder } from '@commontrace/messaging';
 import { Database, runMigrations } from '@commontrace/persistence';
 import { startApp } from '@commontrace/runtime';
 import { configureGatewayHttp, GatewayModule } from '@commontrace/service-gateway';
-import { validateEnv } from '@commontrace/util-config';
+import { REGISTRATION_LIMITS_FOR_TOOLS, validateEnv } from '@commontrace/util-config';
 import { createTestDatabase, TEST_NATS_URL } from '@commontrace/util-testing';
+import { connect } from 'nats';
 import { Api } from './support/api';
+import { LOW_REGISTRATION_LIMITS, registrationLimitScenarios } from './support/registration-limit.scenarios';
 import { removeDir, Stack, startAllInOne } from './support/stack';
 
 const DAY_MS = 86_400_000;
@@ -21,6 +23,29 @@ async function inOneDay(check: () => Promise<void>): Promise<void> {
 }
 
 const usage = (api: Api) => api.call('GET', '/api/v1/usage');
+const urlOf = (app: INestApplication) => `http://127.0.0.1:${app.getHttpServer().address().port}`;
+
+/** A migrated PostgreSQL database of its own. */
+async function migratedDatabase(name: string) {
+  const db = await createTestDatabase(name);
+  const migrator = await Database.open({ kind: 'postgres', url: db.url, poolSize: 2 });
+  await runMigrations(migrator.dataSource, { lock: true });
+  await migrator.close();
+  return db;
+}
+
+/** A gateway replica on the test NATS server (its counters in JetStream) and the database at `databaseUrl`. */
+function startGateway(databaseUrl: string, settings: Record<string, string>): Promise<INestApplication> {
+  return startApp({
+    service: 'gateway',
+    env: validateEnv({ LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'error', DATABASE_URL: databaseUrl, NATS_URL: TEST_NATS_URL, ...settings }),
+    features: [GatewayModule],
+    handlesRequests: false,
+    relay: false,
+    configureHttp: configureGatewayHttp,
+    port: 0,
+  });
+}
 // Counted as a vote by the limiter, then refused by validation before it reaches the bus.
 const invalidVote = (api: Api) => api.call('POST', '/api/v1/traces/00000000-0000-4000-8000-000000000000/votes', { vote_type: 'sideways' });
 
@@ -32,31 +57,13 @@ describe('tier limits across two gateway replicas (JetStream key-value counters)
   let b: Api;
 
   beforeAll(async () => {
-    db = await createTestDatabase('ratelimit');
-    const migrator = await Database.open({ kind: 'postgres', url: db.url, poolSize: 2 });
-    await runMigrations(migrator.dataSource, { lock: true });
-    await migrator.close();
+    db = await migratedDatabase('ratelimit');
     const start = (failure: string) =>
-      startApp({
-        service: 'gateway',
-        env: validateEnv({
-          LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'error',
-          DATABASE_URL: db.url,
-          NATS_URL: TEST_NATS_URL,
-          RATE_LIMITS: LOW_LIMITS,
-          RATE_LIMIT_STORE_FAILURE: failure,
-        }),
-        features: [GatewayModule],
-        handlesRequests: false,
-        relay: false,
-        configureHttp: configureGatewayHttp,
-        port: 0,
-      });
+      startGateway(db.url, { RATE_LIMITS: LOW_LIMITS, RATE_LIMIT_STORE_FAILURE: failure, REGISTRATION_LIMITS: REGISTRATION_LIMITS_FOR_TOOLS });
     closedGateway = await start('closed');
     openGateway = await start('open');
-    const url = (app: INestApplication) => `http://127.0.0.1:${app.getHttpServer().address().port}`;
-    a = new Api(url(closedGateway));
-    b = new Api(url(openGateway));
+    a = new Api(urlOf(closedGateway));
+    b = new Api(urlOf(openGateway));
   });
   afterAll(async () => {
     await closedGateway?.close();
@@ -69,6 +76,11 @@ describe('tier limits across two gateway replicas (JetStream key-value counters)
     await a.register('replicated-agent');
     b.apiKey = a.apiKey;
   }
+
+  it('answers 404 on the admin routes when no admin token is configured', async () => {
+    const res = await a.call('GET', '/api/v1/admin/accounts/00000000-0000-4000-8000-000000000000', undefined, { authorization: 'Bearer ctadm_anything' });
+    expect({ status: res.status, code: res.body.code }).toEqual({ status: 404, code: 'not_found' });
+  });
 
   it('counts one account on both replicas, with the RateLimit headers on every answer', async () => {
     await inOneDay(async () => {
@@ -143,7 +155,7 @@ describe('tier limits in the all-in-one (in-memory counters)', () => {
   let api: Api;
 
   beforeAll(async () => {
-    stack = await startAllInOne(undefined, 0, { RATE_LIMITS: LOW_LIMITS });
+    stack = await startAllInOne(undefined, 0, { RATE_LIMITS: LOW_LIMITS, REGISTRATION_LIMITS: REGISTRATION_LIMITS_FOR_TOOLS });
     api = new Api(stack.baseUrl);
   });
   afterAll(async () => {
@@ -176,4 +188,43 @@ describe('tier limits in the all-in-one (in-memory counters)', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('ratelimit-limit')).toBeNull();
   });
+});
+
+describe('registration limits across two gateway replicas (JetStream key-value counters)', () => {
+  let db: Awaited<ReturnType<typeof migratedDatabase>>;
+  const gateways: INestApplication[] = [];
+
+  beforeAll(async () => {
+    // The counters outlive a run in the test NATS server: this suite's networks start from zero.
+    const nc = await connect({ servers: TEST_NATS_URL });
+    const jsm = await nc.jetstreamManager();
+    for (const bucket of ['KV_ct_rate_minute', 'KV_ct_rate_day']) await jsm.streams.delete(bucket).catch(() => false);
+    await nc.close();
+    db = await migratedDatabase('registration');
+    for (const trust of ['', '', 'loopback']) {
+      gateways.push(await startGateway(db.url, { REGISTRATION_LIMITS: LOW_REGISTRATION_LIMITS, TRUST_PROXY: trust }));
+    }
+  });
+  afterAll(async () => {
+    for (const gateway of gateways) await gateway.close();
+    await db?.drop();
+  });
+
+  registrationLimitScenarios(() => ({ untrusted: gateways.slice(0, 2).map(urlOf), trusted: urlOf(gateways[2]) }));
+});
+
+describe('registration limits in the all-in-one (in-memory counters)', () => {
+  const stacks: (Stack & { dataDir: string })[] = [];
+
+  beforeAll(async () => {
+    for (const trust of ['', 'loopback']) stacks.push(await startAllInOne(undefined, 0, { REGISTRATION_LIMITS: LOW_REGISTRATION_LIMITS, TRUST_PROXY: trust }));
+  });
+  afterAll(async () => {
+    for (const stack of stacks) {
+      await stack.stop();
+      removeDir(stack.dataDir);
+    }
+  });
+
+  registrationLimitScenarios(() => ({ untrusted: [stacks[0].baseUrl], trusted: stacks[1].baseUrl }));
 });

@@ -15,7 +15,7 @@ import { configureGatewayHttp, GatewayModule } from '@commontrace/service-gatewa
 import { IngestModule, ReindexSearchUseCase } from '@commontrace/service-ingest';
 import { ReputationModule } from '@commontrace/service-reputation';
 import { SearchModule } from '@commontrace/service-search';
-import { RATE_LIMITS_FOR_TOOLS, validateEnv } from '@commontrace/util-config';
+import { RATE_LIMITS_FOR_TOOLS, REGISTRATION_LIMITS_FOR_TOOLS, validateEnv } from '@commontrace/util-config';
 import { createTestDatabase, waitFor } from '@commontrace/util-testing';
 import { DataSource } from 'typeorm';
 import { GeneratedTrace, realisticTrace } from '../../bench/realistic-traces';
@@ -43,6 +43,7 @@ export async function startStack(): Promise<Stack> {
       EMBEDDING_PROVIDER: 'offline',
       // The corpus is contributed through the API with one key, far past a tier's limits.
       RATE_LIMITS: RATE_LIMITS_FOR_TOOLS,
+      REGISTRATION_LIMITS: REGISTRATION_LIMITS_FOR_TOOLS,
       ...passed,
       DATABASE_URL: database.url,
       LOG_LEVEL: process.env['EVAL_LOG_LEVEL'] ?? 'warn',

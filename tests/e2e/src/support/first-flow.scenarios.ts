@@ -1,6 +1,7 @@
+import { hashApiKey } from '@commontrace/service-gateway';
 import { waitFor } from '@commontrace/util-testing';
 import { Api, sampleTrace } from './api';
-import { Stack } from './stack';
+import { E2E_API_KEY_PEPPER, Stack } from './stack';
 
 /**
  * The first flow and the error contract, written once and run against both deployment modes:
@@ -15,15 +16,17 @@ export function firstFlowScenarios(getStack: () => Stack): void {
     ({ contributor_id: contributorId } = await api.register());
   });
 
-  it('registers an agent: the key is shown once and only its SHA-256 is stored', async () => {
+  it('registers an agent: the key is shown once and only its hash is stored (HMAC-SHA256 with the stacks\' API_KEY_PEPPER)', async () => {
     const other = new Api(getStack().baseUrl);
     const { api_key } = await other.register('second-agent');
     expect(api_key).toMatch(/^ct_[A-Za-z0-9_-]{43}$/);
     const rows = await getStack().query<{ key_hash: string; prefix: string }>(
-      `SELECT key_hash, prefix FROM api_keys WHERE key_hash = encode(sha256(convert_to($1, 'UTF8')), 'hex')`,
-      [api_key],
+      `SELECT key_hash, prefix FROM api_keys WHERE key_hash = $1`,
+      [hashApiKey(api_key, E2E_API_KEY_PEPPER)],
     );
     expect(rows).toHaveLength(1);
+    const plain = await getStack().query(`SELECT 1 FROM api_keys WHERE key_hash = encode(sha256(convert_to($1, 'UTF8')), 'hex')`, [api_key]);
+    expect(plain).toHaveLength(0);
     expect(api_key.startsWith(rows[0].prefix)).toBe(true);
     const stored = await getStack().query(`SELECT 1 FROM api_keys WHERE key_hash = $1`, [api_key]);
     expect(stored).toHaveLength(0);

@@ -2,12 +2,12 @@ import { INestApplication, Type } from '@nestjs/common';
 import { Database, runMigrations } from '@commontrace/persistence';
 import { startApp } from '@commontrace/runtime';
 import { EmbeddingModule } from '@commontrace/service-embedding';
-import { configureGatewayHttp, GatewayModule } from '@commontrace/service-gateway';
+import { configureGatewayHttp, GatewayModule, hashAdminToken } from '@commontrace/service-gateway';
 import { IngestModule } from '@commontrace/service-ingest';
 import { ReputationModule } from '@commontrace/service-reputation';
 import { SearchModule } from '@commontrace/service-search';
 import { createTestDatabase, resetJetStream, TEST_NATS_URL } from '@commontrace/util-testing';
-import { RATE_LIMITS_FOR_TOOLS, validateEnv } from '@commontrace/util-config';
+import { RATE_LIMIT_TIERS, REGISTRATION_LIMITS_FOR_TOOLS, REQUEST_CLASSES, validateEnv } from '@commontrace/util-config';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,7 +41,29 @@ function urlOf(app: INestApplication): string {
   return `http://127.0.0.1:${address.port}`;
 }
 
-const quiet = { LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'warn', OUTBOX_POLL_MS: '200', RATE_LIMITS: RATE_LIMITS_FOR_TOOLS };
+/** The admin token of the test stacks (their ADMIN_TOKEN_SHA256 is its hash). */
+export const E2E_ADMIN_TOKEN = 'ctadm_e2e-admin-token-for-the-test-stacks-only-0';
+/** The API key pepper of the test stacks. */
+export const E2E_API_KEY_PEPPER = 'e2e-pepper-for-the-test-stacks-only-0123456789';
+
+/**
+ * Limits no scenario reaches, different per tier so that a tier change shows in /usage and in
+ * the RateLimit-Limit header: free 1e9 per window, pro 2e9, team 3e9.
+ */
+export const E2E_RATE_LIMITS = JSON.stringify(
+  Object.fromEntries(
+    RATE_LIMIT_TIERS.map((tier, i) => [tier, Object.fromEntries(REQUEST_CLASSES.map((cls) => [cls, { minute: (i + 1) * 1e9, day: (i + 1) * 1e9 }]))]),
+  ),
+);
+
+const quiet = {
+  LOG_LEVEL: process.env['TEST_LOG_LEVEL'] ?? 'warn',
+  OUTBOX_POLL_MS: '200',
+  RATE_LIMITS: E2E_RATE_LIMITS,
+  REGISTRATION_LIMITS: REGISTRATION_LIMITS_FOR_TOOLS,
+  ADMIN_TOKEN_SHA256: hashAdminToken(E2E_ADMIN_TOKEN),
+  API_KEY_PEPPER: E2E_API_KEY_PEPPER,
+};
 
 /** Gateway and four services as separate Nest apps over real NATS and a fresh PostgreSQL database. */
 export async function startMicroservices(settings: Record<string, string> = {}): Promise<Stack> {

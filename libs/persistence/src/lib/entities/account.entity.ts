@@ -28,6 +28,13 @@ export class AccountEntity {
   @Column({ type: 'uuid', nullable: true })
   created_by: string | null;
 
+  /** Set while an operator has suspended the account: all its keys answer 403 account_suspended. */
+  @Column({ type: 'timestamptz', nullable: true })
+  suspended_at: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  suspended_reason: string | null;
+
   @Index('accounts_created_at_idx')
   @CreateDateColumn({ type: 'timestamptz' })
   created_at: Date;

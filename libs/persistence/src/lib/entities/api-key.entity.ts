@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** An API key: only its SHA-256 is stored; the prefix is for display. Owned by the gateway. */
+/** An API key: only its hash is stored (see key_hash_scheme); the prefix is for display. Owned by the gateway. */
 @Entity('api_keys')
 export class ApiKeyEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -13,6 +13,10 @@ export class ApiKeyEntity {
   @Index('api_keys_key_hash_key', { unique: true })
   @Column({ type: 'char', length: 64 })
   key_hash: string;
+
+  /** How key_hash was made: `sha256` of the key, or `hmac-sha256` with the server's API_KEY_PEPPER. */
+  @Column({ type: 'text', default: 'sha256' })
+  key_hash_scheme: string;
 
   @Column({ type: 'text' })
   prefix: string;

@@ -13,6 +13,8 @@ import { HnswEfConstruction1765180800000 } from './1765180800000-hnsw-ef-constru
 import { DropSearchVector1765267200000 } from './1765267200000-drop-search-vector';
 import { ApiKeyScopesAndExpiry1765353600000 } from './1765353600000-api-key-scopes-and-expiry';
 import { WantedSearchersCounted1765526400000 } from './1765526400000-wanted-searchers-counted';
+import { ApiKeyHashScheme1765612800000 } from './1765612800000-api-key-hash-scheme';
+import { AccountSuspension1765699200000 } from './1765699200000-account-suspension';
 import { LexicalDocumentsWrittenXid1765785600000 } from './1765785600000-lexical-documents-written-xid';
 
 /** Every migration, in order. A new one is appended here. */
@@ -32,5 +34,7 @@ export const MIGRATIONS = [
   DropSearchVector1765267200000,
   ApiKeyScopesAndExpiry1765353600000,
   WantedSearchersCounted1765526400000,
+  ApiKeyHashScheme1765612800000,
+  AccountSuspension1765699200000,
   LexicalDocumentsWrittenXid1765785600000,
 ];

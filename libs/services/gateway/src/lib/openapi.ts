@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { AppEnv } from '@commontrace/util-config';
+import { AppEnv, parseTrustProxy } from '@commontrace/util-config';
+import { ADMIN_SECURITY } from './auth/admin-route';
 import { API_KEY_HEADER } from './auth/api-key.guard';
 import { KeyScope, requiredScope, SCOPE_EXTENSION } from './auth/scopes';
 import { problemExamples } from './http/api-docs';
@@ -104,6 +105,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setDescription('Shared memory for coding agents: search, contribute and vote on traces.')
     .setVersion('1')
     .addApiKey({ type: 'apiKey', in: 'header', name: API_KEY_HEADER }, 'api-key')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'the admin token (ADMIN_TOKEN_SHA256 holds its hash); admin routes only' }, ADMIN_SECURITY)
     .build();
   const created = SwaggerModule.createDocument(app, config);
   const document = { ...created, components: { ...created.components, schemas: referencedSchemas(created), examples: problemExamples() } };
@@ -124,11 +126,13 @@ export function setupOpenApi(app: INestApplication): void {
 }
 
 /**
- * The gateway's HTTP shape: security headers and the CORS allow-list (CORS_ORIGINS) on every
- * response, the API under /api/v1, health, metrics and docs at the root.
+ * The gateway's HTTP shape: the trusted proxies (TRUST_PROXY), security headers and the CORS
+ * allow-list (CORS_ORIGINS) on every response, the API under /api/v1, health, metrics and docs at the root.
  */
 export function configureGatewayHttp(app: INestApplication): void {
   const env = app.get(AppEnv);
+  // Whose X-Forwarded-For decides the client address (req.ip): by default no one's.
+  app.getHttpAdapter().getInstance().set('trust proxy', parseTrustProxy(env.TRUST_PROXY).value);
   app.use(securityHeaders());
   const cors = corsOptions(env.CORS_ORIGINS);
   if (cors) app.enableCors(cors);

@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 
 export const EMBEDDING_PROVIDERS = ['offline', 'openai', 'local'] as const;
 export type EmbeddingProviderKind = (typeof EMBEDDING_PROVIDERS)[number];
@@ -307,4 +307,40 @@ export class AppEnv {
   @IsInt()
   @Min(0)
   SHUTDOWN_TIMEOUT_MS = 15_000;
+
+  /**
+   * New accounts per client network per window (see DEFAULT_REGISTRATION_LIMITS): JSON that
+   * overrides some of the defaults, e.g. `{"minute":3,"day":20}`. Validated by parseRegistrationLimits.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  REGISTRATION_LIMITS?: string;
+
+  /**
+   * Which proxies in front of the gateway are trusted to say the client's address in
+   * X-Forwarded-For (Express's `trust proxy`): unset, none; a hop count; or addresses, CIDR
+   * ranges and `loopback`/`linklocal`/`uniquelocal`, comma-separated. Validated by parseTrustProxy.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
+
+  /**
+   * A server secret mixed into API key hashes: set, a key is stored as HMAC-SHA256(pepper, key)
+   * instead of SHA-256(key), and keys stored before are upgraded on their next use. Keep it out of
+   * the database; changing or removing it locks out every key hashed with it.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'API_KEY_PEPPER must be at least 32 characters (e.g. openssl rand -base64 32)' })
+  API_KEY_PEPPER?: string;
+
+  /** The SHA-256 (hex) of the admin token that opens /api/v1/admin/…; unset, those routes answer 404. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[0-9a-fA-F]{64}$/, { message: 'ADMIN_TOKEN_SHA256 must be 64 hex digits (the SHA-256 of the admin token)' })
+  ADMIN_TOKEN_SHA256?: string;
 }

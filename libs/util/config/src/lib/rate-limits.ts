@@ -78,3 +78,41 @@ export const RATE_LIMITS_FOR_TOOLS = JSON.stringify(
     RATE_LIMIT_TIERS.map((tier) => [tier, Object.fromEntries(REQUEST_CLASSES.map((cls) => [cls, { minute: 1_000_000_000, day: 1_000_000_000 }]))]),
   ),
 );
+
+/**
+ * New accounts (POST /api/v1/keys) per client network (IPv4 /24, IPv6 /48) per window, unless
+ * REGISTRATION_LIMITS overrides some of them: enough for a person setting up a few agents, or an
+ * office behind one address, and little for a script minting identities.
+ */
+export const DEFAULT_REGISTRATION_LIMITS: WindowLimits = { minute: 10, day: 100 };
+
+/**
+ * REGISTRATION_LIMITS: JSON that overrides some of the defaults, e.g. `{"minute":3,"day":20}`.
+ * Returns the limits in force and every problem found (unknown window, a limit that is not a
+ * positive integer).
+ */
+export function parseRegistrationLimits(raw: string | undefined): { limits: WindowLimits; problems: string[] } {
+  const limits: WindowLimits = { ...DEFAULT_REGISTRATION_LIMITS };
+  if (raw === undefined || raw.trim() === '') return { limits, problems: [] };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return { limits, problems: ['REGISTRATION_LIMITS: is not valid JSON'] };
+  }
+  if (!isRecord(parsed)) return { limits, problems: ['REGISTRATION_LIMITS: must be a JSON object of windows'] };
+  const problems: string[] = [];
+  for (const [window, limit] of Object.entries(parsed)) {
+    if (!(LIMIT_WINDOWS as readonly string[]).includes(window)) {
+      problems.push(`REGISTRATION_LIMITS: unknown window ${JSON.stringify(window)} (windows: ${LIMIT_WINDOWS.join(', ')})`);
+    } else if (typeof limit !== 'number' || !Number.isSafeInteger(limit) || limit < 1) {
+      problems.push(`REGISTRATION_LIMITS.${window}: must be a positive integer`);
+    } else {
+      limits[window as LimitWindow] = limit;
+    }
+  }
+  return { limits, problems };
+}
+
+/** A REGISTRATION_LIMITS value no test, benchmark or evaluation reaches (they register many agents from one address). */
+export const REGISTRATION_LIMITS_FOR_TOOLS = JSON.stringify({ minute: 1_000_000_000, day: 1_000_000_000 });

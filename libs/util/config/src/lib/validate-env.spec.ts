@@ -60,3 +60,13 @@ describe('validateEnv', () => {
     },
   );
 });
+
+describe('account and admin secrets', () => {
+  it('takes a pepper of at least 32 characters and an admin token hash of 64 hex digits', () => {
+    expect(validateEnv({}).API_KEY_PEPPER).toBeUndefined();
+    expect(validateEnv({ API_KEY_PEPPER: 'p'.repeat(32) }).API_KEY_PEPPER).toBe('p'.repeat(32));
+    expect(() => validateEnv({ API_KEY_PEPPER: 'short' })).toThrow(/API_KEY_PEPPER must be at least 32/);
+    expect(validateEnv({ ADMIN_TOKEN_SHA256: 'A'.repeat(64) }).ADMIN_TOKEN_SHA256).toBe('A'.repeat(64));
+    expect(() => validateEnv({ ADMIN_TOKEN_SHA256: 'not-a-hash' })).toThrow(/ADMIN_TOKEN_SHA256 must be 64 hex digits/);
+  });
+});

@@ -1,7 +1,8 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { AppEnv } from './app-env';
-import { parseRateLimits } from './rate-limits';
+import { parseRateLimits, parseRegistrationLimits } from './rate-limits';
+import { parseTrustProxy } from './trust-proxy';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -48,6 +49,8 @@ export function validateEnv(
     }
   }
   problems.push(...parseRateLimits(env.RATE_LIMITS).problems.map((problem) => `  - ${problem}`));
+  problems.push(...parseRegistrationLimits(env.REGISTRATION_LIMITS).problems.map((problem) => `  - ${problem}`));
+  problems.push(...parseTrustProxy(env.TRUST_PROXY).problems.map((problem) => `  - ${problem}`));
   if (problems.length) {
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }

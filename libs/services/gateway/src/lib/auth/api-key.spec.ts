@@ -1,13 +1,15 @@
 import { displayPrefix, generateApiKey, hashApiKey, looksLikeApiKey } from './api-key';
 
 describe('API keys', () => {
-  it('are random, well formed and hashed with SHA-256', () => {
+  it('are random, well formed and hashed with SHA-256 (HMAC-SHA256 with a pepper)', () => {
     const a = generateApiKey();
     const b = generateApiKey();
     expect(a).not.toBe(b);
     expect(looksLikeApiKey(a)).toBe(true);
     expect(hashApiKey(a)).toMatch(/^[0-9a-f]{64}$/);
     expect(hashApiKey(a)).toBe(hashApiKey(a));
+    expect(hashApiKey(a, 'p'.repeat(32))).toMatch(/^[0-9a-f]{64}$/);
+    expect(hashApiKey(a, 'p'.repeat(32))).not.toBe(hashApiKey(a));
     expect(displayPrefix(a)).toHaveLength(9);
     expect(a.startsWith(displayPrefix(a))).toBe(true);
   });

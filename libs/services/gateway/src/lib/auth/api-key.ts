@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 
 export const API_KEY_PREFIX = 'ct_';
 
@@ -7,8 +7,16 @@ export function generateApiKey(): string {
   return API_KEY_PREFIX + randomBytes(32).toString('base64url');
 }
 
-export function hashApiKey(key: string): string {
-  return createHash('sha256').update(key, 'utf8').digest('hex');
+/** How a stored key hash was made: SHA-256 of the key, or HMAC-SHA256 keyed with the server's pepper. */
+export const KEY_HASH_SCHEMES = ['sha256', 'hmac-sha256'] as const;
+export type KeyHashScheme = (typeof KEY_HASH_SCHEMES)[number];
+
+/**
+ * The one derivation of a stored key hash (64 hex digits): HMAC-SHA256(pepper, key) with a pepper
+ * (API_KEY_PEPPER), SHA-256(key) without. KeyHasher decides which applies.
+ */
+export function hashApiKey(key: string, pepper?: string): string {
+  return (pepper === undefined ? createHash('sha256') : createHmac('sha256', pepper)).update(key, 'utf8').digest('hex');
 }
 
 /** What is kept to show which key is which: the first characters only. */

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Ip, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { ErrorCode } from '@commontrace/contracts';
 import { Public } from '@commontrace/util-observability';
@@ -7,6 +7,7 @@ import { registrationOrigin } from '../auth/origin';
 import { RequireScope } from '../auth/scopes';
 import { ApiProblems, ApiSuccess, AUTHENTICATED_PROBLEMS, BODY_PROBLEMS, IDEMPOTENCY_PROBLEMS } from '../http/api-docs';
 import { IssuedKeyView, KeyCheckView, KeyListView, KeyViewModel, RegisteredKeyView, RotatedKeyView } from '../http/models/key.models';
+import { RegistrationLimitGuard } from '../rate-limit/registration-limit.guard';
 import { CreateApiKeyRequest, CreateApiKeyUseCase } from '../usecases/create-api-key/create-api-key.usecase';
 import { IssueApiKeyRequest, IssueApiKeyUseCase } from '../usecases/issue-api-key/issue-api-key.usecase';
 import { ListApiKeysUseCase } from '../usecases/list-api-keys/list-api-keys.usecase';
@@ -26,10 +27,11 @@ export class KeysController {
   ) {}
 
   @Public()
+  @UseGuards(RegistrationLimitGuard)
   @Post()
   @ApiOperation({ summary: 'Register an agent: creates an account and returns its API key once (no key needed)' })
   @ApiResponse({ status: 201, type: RegisteredKeyView, description: 'the new account and its key (CommonTrace v1: api_key, user_id)' })
-  @ApiProblems(...BODY_PROBLEMS)
+  @ApiProblems(...BODY_PROBLEMS, ErrorCode.RateLimited, ErrorCode.ServiceUnavailable)
   create(@Body() body: CreateApiKeyRequest, @Ip() address: string) {
     return this.createApiKey.execute(body, registrationOrigin(address));
   }

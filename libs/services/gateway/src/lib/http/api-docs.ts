@@ -71,6 +71,7 @@ const CODE_MEANINGS: Record<ErrorCode, string> = {
   unauthorized: 'no X-API-Key, or it is unknown, revoked or expired',
   forbidden: 'not allowed, whatever the reputation (e.g. voting on your own trace)',
   missing_scope: 'the key lacks the scope the route needs (details: scope)',
+  account_suspended: "the key's account is suspended by the operator; its keys work again once it is restored",
   insufficient_reputation: 'the privilege needs more reputation points (details: privilege, required_points, points)',
   not_found: 'no such resource (hidden traces answer 404 to readers)',
   conflict: 'the resource is not in a state that allows this',
@@ -89,9 +90,15 @@ const CODE_MEANINGS: Record<ErrorCode, string> = {
 
 /**
  * The errors that every route with an API key can answer: no or a bad key, a missing scope, a
- * tier limit, and 503 when the counters are unreachable with RATE_LIMIT_STORE_FAILURE=closed.
+ * suspended account, a tier limit, and 503 when the counters are unreachable with RATE_LIMIT_STORE_FAILURE=closed.
  */
-export const AUTHENTICATED_PROBLEMS: readonly ErrorCode[] = [ErrorCode.Unauthorized, ErrorCode.MissingScope, ErrorCode.RateLimited, ErrorCode.ServiceUnavailable];
+export const AUTHENTICATED_PROBLEMS: readonly ErrorCode[] = [
+  ErrorCode.Unauthorized,
+  ErrorCode.MissingScope,
+  ErrorCode.AccountSuspended,
+  ErrorCode.RateLimited,
+  ErrorCode.ServiceUnavailable,
+];
 
 /** The errors of a route that asks a service over the bus: none answers, or not in time. */
 export const BUS_PROBLEMS: readonly ErrorCode[] = [ErrorCode.ServiceUnavailable, ErrorCode.UpstreamTimeout];

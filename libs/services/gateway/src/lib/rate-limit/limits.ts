@@ -25,9 +25,15 @@ export function windowAt(window: LimitWindow, now: number): { start: number; end
   return { start, end: start + WINDOW_MS[window] };
 }
 
-/** One counter: per account, class and window instance. Only characters NATS KV keys allow. */
-export function counterKey(account: string, cls: RequestClass, window: LimitWindow, start: number): string {
-  return `${account}.${cls}.${window}.${start}`;
+/**
+ * What a counter counts besides the tier classes: registrations, per client network (see
+ * registration-limit.guard.ts).
+ */
+export const REGISTRATION = 'registration';
+
+/** One counter: per account (or network), class and window instance. Only characters NATS KV keys allow. */
+export function counterKey(subject: string, cls: RequestClass | typeof REGISTRATION, window: LimitWindow, start: number): string {
+  return `${subject}.${cls}.${window}.${start}`;
 }
 
 export interface Counter {
@@ -38,10 +44,10 @@ export interface Counter {
   end: number;
 }
 
-export function countersFor(account: string, cls: RequestClass, limits: WindowLimits, now: number): Counter[] {
+export function countersFor(subject: string, cls: RequestClass | typeof REGISTRATION, limits: WindowLimits, now: number): Counter[] {
   return LIMIT_WINDOWS.map((window) => {
     const { start, end } = windowAt(window, now);
-    return { window, key: counterKey(account, cls, window, start), limit: limits[window], end };
+    return { window, key: counterKey(subject, cls, window, start), limit: limits[window], end };
   });
 }
 
@@ -82,6 +88,14 @@ export function rateLimitHeaders(state: LimitState): Record<string, string> {
     'RateLimit-Remaining': String(state.remaining),
     'RateLimit-Reset': String(state.reset_seconds),
   };
+}
+
+/**
+ * The subject registrations are counted under: the hash of the client's network (registrationOrigin,
+ * so that no address is kept in the counters), or one shared subject when the address is unknown.
+ */
+export function registrationSubject(origin: string | null): string {
+  return `origin-${origin ?? 'unknown'}`;
 }
 
 export type { TierLimits };

@@ -1,8 +1,18 @@
 import { Logger } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@commontrace/contracts';
-import { AppEnv, parseRateLimits, REQUEST_CLASSES, RequestClass, RateLimitTier, TierLimits } from '@commontrace/util-config';
+import {
+  AppEnv,
+  DEFAULT_REGISTRATION_LIMITS,
+  parseRateLimits,
+  parseRegistrationLimits,
+  REQUEST_CLASSES,
+  RequestClass,
+  RateLimitTier,
+  TierLimits,
+  WindowLimits,
+} from '@commontrace/util-config';
 import { CounterStore } from './counter-store';
-import { countersFor, exhausted, LimitState, limitState, tierOf, tightest } from './limits';
+import { countersFor, exhausted, LimitState, limitState, REGISTRATION, registrationSubject, tierOf, tightest } from './limits';
 
 export interface Usage {
   tier: RateLimitTier;
@@ -17,7 +27,16 @@ export interface RateDecision {
   refused?: LimitState;
 }
 
-/** Counts requests per account against its tier's limits, and applies the store-failure policy. */
+/** The outcome of counting one registration against its client network's limits. */
+export interface RegistrationDecision {
+  reported: LimitState;
+  refused?: LimitState;
+}
+
+/**
+ * Counts requests per account against its tier's limits, and registrations per client network
+ * against REGISTRATION_LIMITS, in one counter store; applies the store-failure policy to both.
+ */
 export class RateLimiter {
   private readonly logger = new Logger('RateLimit');
   private lastWarning = 0;
@@ -26,10 +45,33 @@ export class RateLimiter {
     private readonly store: CounterStore,
     private readonly limits: TierLimits,
     private readonly onStoreFailure: 'open' | 'closed',
+    private readonly registrationLimits: WindowLimits = DEFAULT_REGISTRATION_LIMITS,
   ) {}
 
   static fromEnv(store: CounterStore, env: AppEnv): RateLimiter {
-    return new RateLimiter(store, parseRateLimits(env.RATE_LIMITS).limits, env.RATE_LIMIT_STORE_FAILURE);
+    return new RateLimiter(
+      store,
+      parseRateLimits(env.RATE_LIMITS).limits,
+      env.RATE_LIMIT_STORE_FAILURE,
+      parseRegistrationLimits(env.REGISTRATION_LIMITS).limits,
+    );
+  }
+
+  /**
+   * Counts one registration from the network `origin` stands for (registrationOrigin; null: the
+   * address is unknown, and all such registrations share one count). Undefined when the store
+   * failed and the policy is to fail open.
+   */
+  async consumeRegistration(origin: string | null, now = Date.now()): Promise<RegistrationDecision | undefined> {
+    const counters = countersFor(registrationSubject(origin), REGISTRATION, this.registrationLimits, now);
+    let result: { allowed: boolean; counts: number[] };
+    try {
+      result = await this.store.consume(counters, now);
+    } catch (error) {
+      return this.storeFailed(error);
+    }
+    const states = counters.map((c, i) => limitState(c, result.counts[i], now));
+    return { reported: tightest(states), refused: result.allowed ? undefined : exhausted(states) };
   }
 
   /** Counts one request; undefined when the store failed and the policy is to fail open. */

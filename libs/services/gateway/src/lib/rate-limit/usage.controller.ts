@@ -27,7 +27,7 @@ class ClassUsageView {
   vote!: LimitStateView[];
 }
 
-class UsageView {
+export class UsageView {
   @ApiProperty({ enum: RATE_LIMIT_TIERS, example: 'free' })
   tier!: string;
   @ApiProperty({ type: ClassUsageView, description: 'per request class, the per-minute and daily limits and their use' })

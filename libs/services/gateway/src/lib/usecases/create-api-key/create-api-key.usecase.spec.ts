@@ -23,6 +23,7 @@ describe('CreateApiKeyUseCase', () => {
     expect(account).toEqual({ name: 'my-agent', email: 'agent@example.com', tier: 'free' });
     const keys = await h.query<{ key_hash: string; account_id: string }>(`SELECT key_hash, account_id FROM api_keys WHERE id = $1`, [reply.key_id]);
     expect(keys).toEqual([{ key_hash: hashApiKey(reply.api_key), account_id: reply.contributor_id }]);
+    expect(await h.query(`SELECT key_hash_scheme FROM api_keys WHERE id = $1`, [reply.key_id])).toEqual([{ key_hash_scheme: 'sha256' }]);
     expect(JSON.stringify(await h.query(`SELECT * FROM api_keys`))).not.toContain(reply.api_key);
   });
 
@@ -63,5 +64,23 @@ describe('CreateApiKeyUseCase', () => {
       expect(refused).toBeInstanceOf(DomainError);
       expect((refused as DomainError).extra.errors?.map((e) => e.field)).toEqual([field]);
     }
+  });
+});
+
+describe('CreateApiKeyUseCase with API_KEY_PEPPER', () => {
+  const pepper = 'a-server-pepper-of-enough-length-0123456789';
+  let h: UseCaseHarness;
+
+  beforeAll(async () => {
+    h = await UseCaseHarness.start({ module: GatewayModule, env: { API_KEY_PEPPER: pepper } });
+  });
+
+  afterAll(() => h.close());
+
+  it('stores HMAC-SHA256(pepper, key), marked with its scheme, and never the plain SHA-256', async () => {
+    const reply = await h.get(CreateApiKeyUseCase).execute({});
+    const [row] = await h.query<{ key_hash: string; key_hash_scheme: string }>(`SELECT key_hash, key_hash_scheme FROM api_keys WHERE id = $1`, [reply.key_id]);
+    expect(row).toEqual({ key_hash: hashApiKey(reply.api_key, pepper), key_hash_scheme: 'hmac-sha256' });
+    expect(row.key_hash).not.toBe(hashApiKey(reply.api_key));
   });
 });

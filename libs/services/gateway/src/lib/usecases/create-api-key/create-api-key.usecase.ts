@@ -3,7 +3,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsOptional, IsString, MaxLength } from 'class-validator';
 import { AccountEntity, ApiKeyEntity } from '@commontrace/persistence';
 import { DataSource } from 'typeorm';
-import { displayPrefix, generateApiKey, hashApiKey } from '../../auth/api-key';
+import { displayPrefix, generateApiKey } from '../../auth/api-key';
+import { KeyHasher } from '../../auth/key-hasher';
 
 export class CreateApiKeyRequest {
   /** A name for the agent or its owner, shown nowhere public. */
@@ -41,7 +42,10 @@ export interface CreateApiKeyReply {
 /** Registers a new account with its first key. The key is returned here once and never again. */
 @Injectable()
 export class CreateApiKeyUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly hasher: KeyHasher,
+  ) {}
 
   /** `origin`: the hash of the client's network (registrationOrigin), recorded so that one origin's accounts count once. */
   async execute(request: CreateApiKeyRequest, origin: string | null = null): Promise<CreateApiKeyReply> {
@@ -49,7 +53,7 @@ export class CreateApiKeyUseCase {
     return this.dataSource.transaction(async (m) => {
       const account = await m.save(m.create(AccountEntity, { name: request.name ?? request.display_name ?? null, email: request.email ?? null, origin }));
       const row = await m.save(
-        m.create(ApiKeyEntity, { account_id: account.id, key_hash: hashApiKey(key), prefix: displayPrefix(key), name: 'default' }),
+        m.create(ApiKeyEntity, { account_id: account.id, ...this.hasher.stored(key), prefix: displayPrefix(key), name: 'default' }),
       );
       return {
         api_key: key,

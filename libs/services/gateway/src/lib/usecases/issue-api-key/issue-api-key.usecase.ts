@@ -4,8 +4,9 @@ import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsISO8601, IsOptional, I
 import { DomainError, ErrorCode } from '@commontrace/contracts';
 import { ApiKeyEntity } from '@commontrace/persistence';
 import { DataSource, EntityManager } from 'typeorm';
-import { displayPrefix, generateApiKey, hashApiKey } from '../../auth/api-key';
+import { displayPrefix, generateApiKey } from '../../auth/api-key';
 import type { AuthenticatedAccount } from '../../auth/current-account';
+import { KeyHasher } from '../../auth/key-hasher';
 import { KeyView, toKeyView } from '../../auth/key-view';
 import { assertScope, KEY_SCOPES, KeyScope } from '../../auth/scopes';
 
@@ -47,6 +48,7 @@ export interface IssuedKey extends KeyView {
  */
 export async function insertKey(
   m: EntityManager,
+  hasher: KeyHasher,
   accountId: string,
   key: { name: string | null; scopes: KeyScope[]; expiresAt: Date | null; replacing?: boolean },
   callerKeyId: string,
@@ -62,7 +64,7 @@ export async function insertKey(
   const row = await m.save(
     m.create(ApiKeyEntity, {
       account_id: accountId,
-      key_hash: hashApiKey(secret),
+      ...hasher.stored(secret),
       prefix: displayPrefix(secret),
       name: key.name,
       scopes: key.scopes,
@@ -78,7 +80,10 @@ export async function insertKey(
  */
 @Injectable()
 export class IssueApiKeyUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly hasher: KeyHasher,
+  ) {}
 
   async execute(account: Pick<AuthenticatedAccount, 'id' | 'keyId' | 'scopes'>, request: IssueApiKeyRequest, now = new Date()): Promise<IssuedKey> {
     const scopes = request.scopes ?? account.scopes;
@@ -93,7 +98,7 @@ export class IssueApiKeyUseCase {
     return this.dataSource.transaction(async (m) => {
       // One issuer at a time per account, so that the count of usable keys holds.
       await m.query(`SELECT id FROM accounts WHERE id = $1 FOR UPDATE`, [account.id]);
-      return insertKey(m, account.id, { name: request.name ?? null, scopes: ordered, expiresAt }, account.keyId);
+      return insertKey(m, this.hasher, account.id, { name: request.name ?? null, scopes: ordered, expiresAt }, account.keyId);
     });
   }
 }

@@ -4,6 +4,7 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DomainError, ErrorCode } from '@commontrace/contracts';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedAccount } from '../../auth/current-account';
+import { KeyHasher } from '../../auth/key-hasher';
 import { assertKeyId, KEY_VIEW_COLUMNS, KeyRow, KeyView, keyNotFound, toKeyView } from '../../auth/key-view';
 import { assertScope, unusableBecause } from '../../auth/scopes';
 import { insertKey, IssuedKey } from '../issue-api-key/issue-api-key.usecase';
@@ -38,7 +39,10 @@ export interface RotatedKey {
  */
 @Injectable()
 export class RotateApiKeyUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly hasher: KeyHasher,
+  ) {}
 
   async execute(account: Pick<AuthenticatedAccount, 'id' | 'keyId' | 'scopes'>, keyId: string, request: RotateApiKeyRequest): Promise<RotatedKey> {
     assertKeyId(keyId);
@@ -58,7 +62,7 @@ export class RotateApiKeyUseCase {
           WHERE id = $1 RETURNING ${KEY_VIEW_COLUMNS}`,
         [keyId, grace],
       );
-      const key = await insertKey(m, account.id, { name: old.name, scopes: old.scopes, expiresAt: old.expires_at, replacing: true }, account.keyId);
+      const key = await insertKey(m, this.hasher, account.id, { name: old.name, scopes: old.scopes, expiresAt: old.expires_at, replacing: true }, account.keyId);
       return { key, replaced: toKeyView(replaced, account.keyId) };
     });
   }
