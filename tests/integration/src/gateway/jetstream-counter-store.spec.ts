@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { connect, NatsConnection } from 'nats';
 import { TEST_NATS_URL } from '@commontrace/util-testing';
-// The store is internal to the gateway (rate-limit.providers.ts builds it); this tier runs it against a real NATS.
-import { JetStreamCounterStore } from '../../../../libs/services/gateway/src/lib/rate-limit/jetstream-counter-store';
-import { Counter } from '../../../../libs/services/gateway/src/lib/rate-limit/limits';
+import { Counter, JetStreamCounterStore } from '@commontrace/service-gateway';
 
 /**
  * The shared counters of the rate limits, as two gateway replicas use them: each with its own
