@@ -2582,6 +2582,7 @@ var error_codes_1 = __webpack_require__(4069);
 Object.defineProperty(exports, "errorCodes", ({ enumerable: true, get: function () { return error_codes_1.errorCodes; } }));
 var message_template_1 = __webpack_require__(6354);
 Object.defineProperty(exports, "messageTemplate", ({ enumerable: true, get: function () { return message_template_1.messageTemplate; } }));
+__exportStar(__webpack_require__(4712), exports);
 
 
 /***/ },
@@ -3002,6 +3003,308 @@ function trimEndPunctuation(text) {
 /** Whether a template still says something once its values are placeholders: a word of two letters or more. */
 function hasWords(template) {
     return /[a-z]{2,}/.test(template.replace(/<[a-z]+>/g, ' '));
+}
+
+
+/***/ },
+
+/***/ 4712
+(__unused_webpack_module, exports, __webpack_require__) {
+
+"use strict";
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.InvertedIndex = exports.INDEX_QUERY_LIMITS = void 0;
+const lexical_model_1 = __webpack_require__(1630);
+/**
+ * How much one query may read. Terms are taken rarest first; while fewer than `openBudget`
+ * postings have been read, a term's postings may add new candidates; after that, a (more
+ * frequent) term only adds to the candidates already found (the "continue" strategy: a trace that
+ * holds none of the rarer terms rarely beats those that do on low-IDF terms alone). Once
+ * `readBudget` postings have been read, the remaining, most frequent terms are not read at all.
+ * So a query's cost is bounded whatever the corpus and the query. At 100k traces these values
+ * keep 0.97 of exhaustive BM25's top 10 at about 2.5 ms of scoring (docs/benchmarks.md).
+ */
+exports.INDEX_QUERY_LIMITS = { openBudget: 20_000, readBudget: 300_000 };
+const INITIAL_CAPACITY = 16;
+/**
+ * An inverted index of BM25 postings held in memory. Most postings sit in one compact segment
+ * (every term's postings contiguous in two typed arrays, CSR-style: 8 bytes a posting); documents
+ * added since go to a small per-term delta. A replaced or removed document is marked dead (its
+ * postings skipped, its terms' document frequencies decremented at once). When the delta and the
+ * dead postings pass a quarter of the segment, `compact` rebuilds the segment (linear in the
+ * postings, so adding costs O(1) per posting amortized). Scores are exact Okapi BM25 (k1, b and
+ * IDF of lexical-model.ts) over the current corpus statistics, as the SQL path computes them.
+ * Single-threaded by design (JavaScript): a search runs to completion between updates.
+ */
+class InvertedIndex {
+    constructor() {
+        this.termIds = new Map();
+        this.terms = 0;
+        /** Live document frequency per term id. */
+        this.df = new Int32Array(INITIAL_CAPACITY);
+        /** The segment: term t's postings are [start[t], start[t + 1]) of docs/tfs, for t < segmentTerms. */
+        this.start = new Int32Array(1);
+        this.docs = new Int32Array(0);
+        this.tfs = new Float32Array(0);
+        this.segmentTerms = 0;
+        this.delta = new Map();
+        this.deltaPostings = 0;
+        /** Per document slot: its trace id, or null once dead. */
+        this.ids = [];
+        this.lengths = new Float64Array(INITIAL_CAPACITY);
+        /** Per document slot: its term ids (to update document frequencies when it dies). */
+        this.docTerms = [];
+        this.slotOf = new Map();
+        this.totalLength = 0;
+        this.deadPostings = 0;
+        /** Scratch accumulators, one per slot, reused by every search (zeroed after each). */
+        this.scores = new Float64Array(INITIAL_CAPACITY);
+        this.touched = new Int32Array(INITIAL_CAPACITY);
+    }
+    /** Live documents. */
+    get size() {
+        return this.slotOf.size;
+    }
+    get averageLength() {
+        return this.size ? this.totalLength / this.size : 0;
+    }
+    has(id) {
+        return this.slotOf.has(id);
+    }
+    /** The number of live documents holding `term`. */
+    documentFrequency(term) {
+        const t = this.termIds.get(term);
+        return t === undefined ? 0 : this.df[t];
+    }
+    /** Adds a document, replacing the one of the same id. */
+    upsert(doc) {
+        this.remove(doc.id);
+        const slot = this.ids.length;
+        this.ids.push(doc.id);
+        this.ensureSlots(slot + 1);
+        this.lengths[slot] = doc.length;
+        const termIds = new Int32Array(doc.terms.length);
+        doc.terms.forEach((term, i) => {
+            const t = this.termId(term);
+            let list = this.delta.get(t);
+            if (!list)
+                this.delta.set(t, (list = { docs: [], tfs: [] }));
+            list.docs.push(slot);
+            list.tfs.push(doc.tfs[i]);
+            this.df[t]++;
+            termIds[i] = t;
+        });
+        this.docTerms.push(termIds);
+        this.slotOf.set(doc.id, slot);
+        this.totalLength += doc.length;
+        this.deltaPostings += termIds.length;
+        this.compactWhenDue();
+    }
+    /** Removes a document (nothing when it is not there). */
+    remove(id) {
+        const slot = this.slotOf.get(id);
+        if (slot === undefined)
+            return;
+        this.slotOf.delete(id);
+        this.ids[slot] = null;
+        const terms = this.docTerms[slot];
+        for (const t of terms)
+            this.df[t]--;
+        this.docTerms[slot] = null;
+        this.totalLength -= this.lengths[slot];
+        this.deadPostings += terms.length;
+        this.compactWhenDue();
+    }
+    /**
+     * The `k` best documents for the query's terms by BM25, best first (ties by id), within
+     * INDEX_QUERY_LIMITS. Terms in no document are ignored; a repeated term counts once.
+     */
+    search(terms, k, limits = exports.INDEX_QUERY_LIMITS) {
+        const documents = this.size;
+        if (!documents || k <= 0)
+            return [];
+        const averageLength = this.averageLength || 1;
+        const query = [...new Set(terms)]
+            .map((term) => this.termIds.get(term))
+            .filter((t) => t !== undefined && this.df[t] > 0)
+            .sort((x, y) => this.df[x] - this.df[y]);
+        let read = 0;
+        let found = 0;
+        const scoring = { weight: 0, opening: true, averageLength };
+        for (const t of query) {
+            if (read >= limits.readBudget)
+                break;
+            scoring.weight = (0, lexical_model_1.idf)(this.df[t], documents);
+            scoring.opening = read < limits.openBudget;
+            if (t < this.segmentTerms) {
+                found = this.accumulate(this.docs, this.tfs, this.start[t], this.start[t + 1], scoring, found);
+                read += this.start[t + 1] - this.start[t];
+            }
+            const list = this.delta.get(t);
+            if (list) {
+                found = this.accumulate(list.docs, list.tfs, 0, list.docs.length, scoring, found);
+                read += list.docs.length;
+            }
+        }
+        const { scores, touched, ids } = this;
+        const best = topK(scores, touched, found, k, ids);
+        for (let i = 0; i < found; i++)
+            scores[touched[i]] = 0;
+        return best;
+    }
+    /**
+     * Adds one term's postings [from, to) to the accumulators: BM25's part of the term in each live
+     * document; a document not yet scored is opened only while `opening`. Returns the count of
+     * documents scored so far (their slots in `touched`).
+     */
+    accumulate(docs, tfs, from, to, scoring, found) {
+        const { k1, b } = lexical_model_1.BM25;
+        const { scores, touched, lengths, ids } = this;
+        const { weight, opening, averageLength } = scoring;
+        for (let i = from; i < to; i++) {
+            const slot = docs[i];
+            const tf = tfs[i];
+            if (ids[slot] === null || !(tf > 0))
+                continue;
+            const previous = scores[slot];
+            if (previous === 0 && !opening)
+                continue;
+            scores[slot] = previous + (weight * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * lengths[slot]) / averageLength));
+            if (previous === 0)
+                touched[found++] = slot;
+        }
+        return found;
+    }
+    /** Rebuilds the segment from the live postings: dead documents, their postings and unused terms dropped, the rest renumbered. */
+    compact() {
+        const slots = new Int32Array(this.ids.length).fill(-1);
+        const ids = [];
+        const lengths = new Float64Array(Math.max(INITIAL_CAPACITY, this.slotOf.size));
+        this.ids.forEach((id, slot) => {
+            if (id === null)
+                return;
+            slots[slot] = ids.length;
+            lengths[ids.length] = this.lengths[slot];
+            ids.push(id);
+        });
+        const termOf = new Int32Array(this.terms).fill(-1);
+        const termIds = new Map();
+        for (const [term, t] of this.termIds)
+            if (this.df[t] > 0)
+                termIds.set(term, (termOf[t] = termIds.size));
+        const df = new Int32Array(Math.max(INITIAL_CAPACITY, termIds.size));
+        for (let t = 0; t < this.terms; t++)
+            if (termOf[t] >= 0)
+                df[termOf[t]] = this.df[t];
+        // Each live posting goes to its term's range: the segment's first, then the delta's (slot order kept).
+        const start = new Int32Array(termIds.size + 1);
+        for (let t = 0; t < termIds.size; t++)
+            start[t + 1] = start[t] + df[t];
+        const fill = start.slice(0, termIds.size);
+        const docs = new Int32Array(start[termIds.size]);
+        const tfs = new Float32Array(start[termIds.size]);
+        const put = (t, slot, tf) => {
+            const to = termOf[t];
+            const s = slots[slot];
+            if (to < 0 || s < 0)
+                return;
+            docs[fill[to]] = s;
+            tfs[fill[to]++] = tf;
+        };
+        for (let t = 0; t < this.segmentTerms; t++)
+            for (let i = this.start[t]; i < this.start[t + 1]; i++)
+                put(t, this.docs[i], this.tfs[i]);
+        for (const [t, list] of this.delta)
+            for (let i = 0; i < list.docs.length; i++)
+                put(t, list.docs[i], list.tfs[i]);
+        this.docTerms = this.docTerms.filter((terms) => terms !== null).map((terms) => terms.map((t) => termOf[t]));
+        this.termIds = termIds;
+        this.terms = termIds.size;
+        this.df = df;
+        this.start = start;
+        this.docs = docs;
+        this.tfs = tfs;
+        this.segmentTerms = termIds.size;
+        this.delta = new Map();
+        this.deltaPostings = 0;
+        this.deadPostings = 0;
+        this.ids = ids;
+        this.lengths = lengths;
+        this.slotOf.clear();
+        ids.forEach((id, slot) => this.slotOf.set(id, slot));
+        this.scores = new Float64Array(lengths.length);
+        this.touched = new Int32Array(lengths.length);
+    }
+    compactWhenDue() {
+        if (this.deltaPostings + this.deadPostings > Math.max(100_000, this.docs.length / 4))
+            this.compact();
+    }
+    termId(term) {
+        let t = this.termIds.get(term);
+        if (t !== undefined)
+            return t;
+        t = this.terms++;
+        this.termIds.set(term, t);
+        if (t >= this.df.length) {
+            const df = new Int32Array(this.df.length * 2);
+            df.set(this.df);
+            this.df = df;
+        }
+        return t;
+    }
+    ensureSlots(n) {
+        if (n <= this.lengths.length)
+            return;
+        const capacity = Math.max(n, this.lengths.length * 2);
+        const lengths = new Float64Array(capacity);
+        lengths.set(this.lengths);
+        this.lengths = lengths;
+        this.scores = new Float64Array(capacity);
+        this.touched = new Int32Array(capacity);
+    }
+}
+exports.InvertedIndex = InvertedIndex;
+/** The k best of the touched slots by score (ties: the smaller id first), best first: a bounded min-heap. */
+function topK(scores, touched, found, k, ids) {
+    const heap = [];
+    // "worse" is the heap order: the root is the worst kept slot.
+    const worse = (x, y) => scores[x] < scores[y] || (scores[x] === scores[y] && ids[x] > ids[y]);
+    const down = (from) => {
+        for (let i = from;;) {
+            const l = 2 * i + 1;
+            const r = l + 1;
+            let m = i;
+            if (l < heap.length && worse(heap[l], heap[m]))
+                m = l;
+            if (r < heap.length && worse(heap[r], heap[m]))
+                m = r;
+            if (m === i)
+                return;
+            [heap[i], heap[m]] = [heap[m], heap[i]];
+            i = m;
+        }
+    };
+    for (let n = 0; n < found; n++) {
+        const slot = touched[n];
+        if (heap.length < k) {
+            heap.push(slot);
+            for (let i = heap.length - 1; i > 0;) {
+                const parent = (i - 1) >> 1;
+                if (!worse(heap[i], heap[parent]))
+                    break;
+                [heap[i], heap[parent]] = [heap[parent], heap[i]];
+                i = parent;
+            }
+        }
+        else if (worse(heap[0], slot)) {
+            heap[0] = slot;
+            down(0);
+        }
+    }
+    return heap
+        .sort((x, y) => (worse(x, y) ? 1 : worse(y, x) ? -1 : 0))
+        .map((slot) => ({ id: ids[slot], score: scores[slot] }));
 }
 
 
