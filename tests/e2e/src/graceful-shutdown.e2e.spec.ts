@@ -5,14 +5,15 @@
  * its 200, new connections are refused once the drain delay is over, and the process exits 0. Then
  * what the timeout and a second signal do, and the bus failure codes as a gateway process answers them.
  *
- * The microservices gateway runs against TEST_NATS_URL, where this spec itself answers the search
- * service's subject in its queue group; the search service's own drain is shown with a request that
- * waits on a table lock the spec holds; the NATS-down case runs its own nats-server and kills it.
+ * The microservices processes run against this spec's own nats-server, where the spec itself answers
+ * the search service's subject in its queue group (on the shared server, a search service another
+ * spec left subscribed could take the request instead); the search service's own drain is shown
+ * with a request that waits on a table lock the spec holds; the NATS-down case runs one more
+ * nats-server and kills it.
  */
 import { SearchListTags } from '@commontrace/contracts';
 import { Database, runMigrations } from '@commontrace/persistence';
-import { createTestDatabase, FakeEmbeddingsServer, TEST_NATS_URL, waitFor } from '@commontrace/util-testing';
-import { ChildProcess, spawn } from 'node:child_process';
+import { accepts, createTestDatabase, FakeEmbeddingsServer, NatsServerProcess, waitFor } from '@commontrace/util-testing';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,9 +21,17 @@ import { join } from 'node:path';
 import { connect, ErrorCode as NatsErrorCode, Msg, NatsConnection, NatsError, StringCodec, Subscription } from 'nats';
 import { Client } from 'pg';
 import { Api, sampleTrace } from './support/api';
-import { accepts, AppProcess, freePort, probe, startAppProcess } from './support/app-process';
+import { AppProcess, probe, startAppProcess } from './support/app-process';
 
 const sc = StringCodec();
+
+let nats: NatsServerProcess;
+beforeAll(async () => {
+  nats = await NatsServerProcess.start();
+});
+afterAll(async () => {
+  await nats?.stop();
+});
 const TAGS: SearchListTags.ListTagsReply = { tags: ['drain'], counts: [{ tag: 'drain', count: 1 }], total: 1 };
 
 /** Answers the search service's list-tags subject (as Nest's NATS server does), each reply held until released. */
@@ -100,7 +109,7 @@ describe('graceful shutdown: microservices gateway', () => {
 
   const gatewayEnv = (extra: Record<string, string> = {}) => ({
     DATABASE_URL: db.url,
-    NATS_URL: TEST_NATS_URL,
+    NATS_URL: nats.url,
     BUS_TIMEOUT_MS: '60000',
     SHUTDOWN_DRAIN_DELAY_MS: '4000',
     SHUTDOWN_TIMEOUT_MS: '30000',
@@ -129,7 +138,7 @@ describe('graceful shutdown: microservices gateway', () => {
     const direct = await Database.open({ kind: 'postgres', url: db.url, poolSize: 1 });
     await runMigrations(direct.dataSource, { lock: false });
     await direct.close();
-    nc = await connect({ servers: TEST_NATS_URL });
+    nc = await connect({ servers: nats.url });
     responder = new HeldTagsResponder(nc).start();
   });
 
@@ -209,7 +218,7 @@ describe('graceful shutdown: a microservices service (search)', () => {
     const direct = await Database.open({ kind: 'postgres', url: db.url, poolSize: 1 });
     await runMigrations(direct.dataSource, { lock: false });
     await direct.close();
-    nc = await connect({ servers: TEST_NATS_URL });
+    nc = await connect({ servers: nats.url });
   });
 
   afterAll(async () => {
@@ -220,7 +229,7 @@ describe('graceful shutdown: a microservices service (search)', () => {
   });
 
   it('turns readiness to 503 first, leaves its queue group, answers the request it has, and exits 0', async () => {
-    const search = await startAppProcess('search', { DATABASE_URL: db.url, NATS_URL: TEST_NATS_URL, SHUTDOWN_DRAIN_DELAY_MS: '2000', SHUTDOWN_TIMEOUT_MS: '30000' });
+    const search = await startAppProcess('search', { DATABASE_URL: db.url, NATS_URL: nats.url, SHUTDOWN_DRAIN_DELAY_MS: '2000', SHUTDOWN_TIMEOUT_MS: '30000' });
     app = search;
     // The request under way waits on a lock this spec holds on the table it reads.
     const lock = new Client({ connectionString: db.url });
@@ -250,9 +259,8 @@ describe('graceful shutdown: a microservices service (search)', () => {
 
 describe('graceful shutdown: the bus down, as a gateway process answers it', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let nats: ChildProcess | undefined;
+  let outage: NatsServerProcess | undefined;
   let app: AppProcess | undefined;
-  const storeDir = mkdtempSync(join(tmpdir(), 'ct-drain-nats-'));
 
   beforeAll(async () => {
     db = await createTestDatabase('drain_nats');
@@ -263,23 +271,18 @@ describe('graceful shutdown: the bus down, as a gateway process answers it', () 
 
   afterAll(async () => {
     app?.kill();
-    nats?.kill('SIGKILL');
+    await outage?.stop();
     await db?.drop();
-    rmSync(storeDir, { recursive: true, force: true });
   });
 
   it('answers 503 service_unavailable (problem+json) at once while NATS is down', async () => {
-    const port = await freePort();
-    nats = spawn('nats-server', ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir], { stdio: 'ignore' });
-    await waitFor(() => accepts(port), { what: 'nats-server' });
-    const gateway = await startAppProcess('gateway', { DATABASE_URL: db.url, NATS_URL: `nats://127.0.0.1:${port}`, BUS_TIMEOUT_MS: '60000' });
+    outage = await NatsServerProcess.start();
+    const gateway = await startAppProcess('gateway', { DATABASE_URL: db.url, NATS_URL: outage.url, BUS_TIMEOUT_MS: '60000' });
     app = gateway;
     const api = new Api(gateway.baseUrl);
     await api.register('outage-agent');
 
-    const stopped = new Promise((resolve) => nats?.once('exit', resolve));
-    nats.kill('SIGKILL');
-    await stopped;
+    await outage.kill();
     await waitFor(async () => (await probe(gateway.port, '/health/ready')).status === 503, { what: 'readiness to follow the outage' });
     // A generous BUS_TIMEOUT_MS: a 504 would mean the request waited instead of failing.
     const res = await api.call('GET', '/api/v1/tags');

@@ -1,28 +1,9 @@
-import { waitFor } from '@commontrace/util-testing';
+import { freePort, waitFor } from '@commontrace/util-testing';
 import { ChildProcess, spawn } from 'node:child_process';
 import { request } from 'node:http';
-import { AddressInfo, createServer, Socket } from 'node:net';
 import { join, resolve } from 'node:path';
 
 const REPO_ROOT = resolve(__dirname, '../../../..');
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((done) => server.close(done));
-  return port;
-}
-
-/** Whether a new TCP connection to the port is accepted now. */
-export function accepts(port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const socket = new Socket();
-    socket.once('connect', () => (socket.destroy(), done(true)));
-    socket.once('error', () => (socket.destroy(), done(false)));
-    socket.connect(port, '127.0.0.1');
-  });
-}
 
 /** A GET on a new connection of its own (no keep-alive pool): what a load balancer's probe does. */
 export function probe(port: number, path: string): Promise<{ status: number; body: any }> {
@@ -42,7 +23,7 @@ export interface AppProcess {
   port: number;
   baseUrl: string;
   child: ChildProcess;
-  /** Resolves with the exit code (or the signal's name) once the process has exited. */
+  /** Resolves with the exit code (or the signal's name) once the process has exited and all it wrote has been read. */
   exited: Promise<number | NodeJS.Signals>;
   output: () => string;
   kill: () => void;
@@ -64,7 +45,9 @@ export async function startAppProcess(name: string, env: Record<string, string>)
   let seen = '';
   child.stdout?.on('data', (chunk: Buffer) => (seen += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (seen += chunk.toString()));
-  const exited = new Promise<number | NodeJS.Signals>((done) => child.once('exit', (code, signal) => done(code ?? (signal as NodeJS.Signals))));
+  // 'close', not 'exit': 'exit' can come before the last of stdout and stderr has been read, and
+  // a spec that looks at output() after the exit would miss the final lines.
+  const exited = new Promise<number | NodeJS.Signals>((done) => child.once('close', (code, signal) => done(code ?? (signal as NodeJS.Signals))));
   const app: AppProcess = {
     port,
     baseUrl: `http://127.0.0.1:${port}`,

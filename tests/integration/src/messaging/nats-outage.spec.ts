@@ -13,14 +13,8 @@ import { defineRequest, DomainError } from '@commontrace/contracts';
 import { BusClient, BusController } from '@commontrace/messaging';
 import { startApp } from '@commontrace/runtime';
 import { validateEnv } from '@commontrace/util-config';
-import { createTestDatabase, waitFor } from '@commontrace/util-testing';
+import { createTestDatabase, NatsServerProcess, waitFor } from '@commontrace/util-testing';
 import { IsString } from 'class-validator';
-import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, Socket } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { AddressInfo } from 'node:net';
 
 /** Longer than nats.js's default reconnect window (maxReconnectAttempts 10 × reconnectTimeWait 2 s). */
 const OUTAGE_MS = 25_000;
@@ -42,71 +36,20 @@ class PingController {
 @Module({ controllers: [PingController] })
 class PingModule {}
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = new Socket();
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => (socket.destroy(), resolve(false)));
-    socket.connect(port, '127.0.0.1');
-  });
-}
-
-/** This spec's own nats-server, with JetStream, on a fixed port and store so that a restart is the same server. */
-class OwnNatsServer {
-  private child?: ChildProcess;
-
-  constructor(
-    readonly port: number,
-    private readonly storeDir: string,
-  ) {}
-
-  get url(): string {
-    return `nats://127.0.0.1:${this.port}`;
-  }
-
-  async start(): Promise<void> {
-    const child = spawn('nats-server', ['-js', '-a', '127.0.0.1', '-p', String(this.port), '-sd', this.storeDir], { stdio: 'ignore' });
-    child.once('error', (error) => {
-      throw new Error(`cannot start nats-server (is it on PATH?): ${error.message}`);
-    });
-    this.child = child;
-    await waitFor(() => accepts(this.port), { what: `nats-server on port ${this.port}` });
-  }
-
-  async kill(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
-    this.child = undefined;
-  }
-}
-
 async function ready(app: INestApplication): Promise<number> {
   const res = await fetch(`${await app.getUrl()}/health/ready`.replace('[::1]', '127.0.0.1'));
   return res.status;
 }
 
 describe('NATS outage: reconnect without a limit, readiness follows the connections', () => {
-  const storeDir = mkdtempSync(join(tmpdir(), 'ct-nats-outage-'));
-  let nats: OwnNatsServer;
+  let nats: NatsServerProcess;
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let serving: INestApplication;
   let calling: INestApplication;
   let bus: BusClient;
 
   beforeAll(async () => {
-    nats = new OwnNatsServer(await freePort(), storeDir);
-    await nats.start();
+    nats = await NatsServerProcess.start();
     db = await createTestDatabase('outage');
     const env = validateEnv({ LOG_LEVEL: 'fatal', DATABASE_URL: db.url, NATS_URL: nats.url });
     // The serving side answers Ping in its queue group; the calling side (like the gateway) only asks.
@@ -118,9 +61,8 @@ describe('NATS outage: reconnect without a limit, readiness follows the connecti
   afterAll(async () => {
     await calling?.close();
     await serving?.close();
-    await nats?.kill();
+    await nats?.stop();
     await db?.drop();
-    rmSync(storeDir, { recursive: true, force: true });
   });
 
   it('is ready and answers before the outage', async () => {
