@@ -20,7 +20,10 @@
  *             scan of the same rows, for the agent queries and for the seed set's 201 labelled
  *             queries (the search evaluation's queries, whose answers are outliers among the
  *             generated traces);
- * and, at BENCH_ALL_IN_ONE_SIZE (10k), the gateway figures of the all-in-one process (every
+ * For the gateway rows it also prints where the time went: the mean of each stage, from the
+ * gateway's and the search service's /metrics read before and after the row (the gateway's HTTP
+ * time, the search service's handling of the bus request, and commontrace_search_stage_seconds).
+ * And, at BENCH_ALL_IN_ONE_SIZE (10k), the gateway figures of the all-in-one process (every
  * module in one process, in-process transport) against a database of its own.
  *
  * Latency is measured by the client (this process), from sending to the last byte; errors
@@ -332,9 +335,67 @@ async function time(queries: Query[], concurrency: number, call: (q: Query) => P
   return { seconds: Number(process.hrtime.bigint() - started) / 1e9, latencies, errors, firstError };
 }
 
-type Target = { name: string; call: (q: Query) => Promise<void> };
+type Target = { name: string; call: (q: Query) => Promise<void>; stages?: StageScraper };
 
-async function measure(rows: Row[], size: number, targets: Target[]): Promise<void> {
+/** The sum and count of each histogram series a process's /metrics reports, by its name and labels. */
+type Histograms = Map<string, { sum: number; count: number }>;
+/** Reads the histograms of the processes that answer a target, keyed by `process:series`. */
+type StageScraper = () => Promise<Histograms>;
+
+/** Mean milliseconds of each stage over one row: what the gateway and the search service spent, and where. */
+interface StageRow {
+  size: number;
+  filter: 'none' | 'tag';
+  concurrency: number;
+  means: Record<string, number>;
+}
+
+/** The columns of the stage table: a name, and which series (from the difference of two scrapes) it averages. */
+const STAGE_COLUMNS: [string, (series: string) => boolean][] = [
+  ['gateway HTTP', (k) => k.startsWith('gateway:commontrace_http_request_seconds{') && k.includes('traces/search') && k.includes('status="200"')],
+  ['search service', (k) => k.startsWith('search:commontrace_bus_request_seconds{') && k.includes('query-traces')],
+  ...(['signatures', 'lexical_catch_up', 'lexical', 'vector', 'order', 'page'] as const).map(
+    (stage): [string, (series: string) => boolean] => [stage, (k) => k === `search:commontrace_search_stage_seconds{stage="${stage}"}`],
+  ),
+];
+
+async function scrapeHistograms(process: string, url: string, into: Histograms): Promise<void> {
+  const text = await (await fetch(url)).text();
+  for (const line of text.split('\n')) {
+    const sample = /^(\w+)_(sum|count)(\{[^}]*\})? (\S+)$/.exec(line);
+    if (!sample) continue;
+    const key = `${process}:${sample[1]}${sample[3] ?? ''}`;
+    const entry = into.get(key) ?? { sum: 0, count: 0 };
+    entry[sample[2] as 'sum' | 'count'] = Number(sample[4]);
+    into.set(key, entry);
+  }
+}
+
+function stageScraper(metricsUrls: Record<string, string>): StageScraper {
+  return async () => {
+    const all: Histograms = new Map();
+    for (const [process, url] of Object.entries(metricsUrls)) await scrapeHistograms(process, url, all);
+    return all;
+  };
+}
+
+/** Each column's mean over what happened between two scrapes (NaN where nothing was observed). */
+function stageMeans(before: Histograms, after: Histograms): Record<string, number> {
+  return Object.fromEntries(
+    STAGE_COLUMNS.map(([name, matches]) => {
+      let sum = 0;
+      let count = 0;
+      for (const [key, value] of after) {
+        if (!matches(key)) continue;
+        sum += value.sum - (before.get(key)?.sum ?? 0);
+        count += value.count - (before.get(key)?.count ?? 0);
+      }
+      return [name, count ? Number(((sum / count) * 1000).toFixed(1)) : NaN];
+    }),
+  );
+}
+
+async function measure(rows: Row[], stageRows: StageRow[], size: number, targets: Target[]): Promise<void> {
   for (const filtered of [false, true]) {
     const queries = queriesFor(size, QUERIES, filtered);
     const warmUp = queriesFor(size, WARM_UP, filtered, 100_003);
@@ -342,7 +403,9 @@ async function measure(rows: Row[], size: number, targets: Target[]): Promise<vo
       await time(warmUp, 4, target.call);
       for (const concurrency of CONCURRENCY) {
         const load = loadavg()[0];
+        const before = await target.stages?.();
         const run = await time(queries, concurrency, target.call);
+        if (target.stages && before) stageRows.push({ size, filter: filtered ? 'tag' : 'none', concurrency, means: stageMeans(before, await target.stages()) });
         const sorted = [...run.latencies].sort((a, b) => a - b);
         const row: Row = {
           size,
@@ -364,12 +427,13 @@ async function measure(rows: Row[], size: number, targets: Target[]): Promise<vo
   }
 }
 
-async function gatewayTarget(baseUrl: string, name: string): Promise<Target> {
+async function gatewayTarget(baseUrl: string, name: string, stages?: StageScraper): Promise<Target> {
   const response = await fetch(`${baseUrl}/keys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'bench-search' }) });
   if (response.status !== 201) throw new Error(`POST /keys answered ${response.status}`);
   const { api_key } = (await response.json()) as { api_key: string };
   return {
     name,
+    stages,
     call: async (query) => {
       const answer = await fetch(`${baseUrl}/traces/search`, {
         method: 'POST',
@@ -516,7 +580,8 @@ function formatRow(r: Row): string {
   return `| ${r.size.toLocaleString('en')} | ${r.target} | ${r.filter} | ${r.concurrency} | ${r.queries} | ${r.errors} | ${r.qps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.load} |`;
 }
 
-function printTables(rows: Row[], recallRows: RecallRow[]): void {
+function printTables(rows: Row[], recallRows: RecallRow[], stageRows: StageRow[]): void {
+  const columns = STAGE_COLUMNS.map(([name]) => name);
   const out = [
     '| stored | target | filter | concurrency | queries | errors | queries/s | p50 ms | p95 ms | p99 ms | load average |',
     '|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
@@ -525,6 +590,12 @@ function printTables(rows: Row[], recallRows: RecallRow[]): void {
     '| stored | queries | path | K | recall@10 | ms/query |',
     '|---:|---|---|---:|---:|---:|',
     ...recallRows.map((r) => `| ${r.size.toLocaleString('en')} | ${r.queries} | ${r.path} | ${r.k} | ${r.recallAt10.toFixed(3)} | ${r.ms} |`),
+    '',
+    'Mean ms per stage, gateway rows of the microservices mode (the retrievers run side by side; vector includes the query embedding):',
+    '',
+    `| stored | filter | concurrency | ${columns.join(' | ')} |`,
+    `|---:|---|---:|${columns.map(() => '---:').join('|')}|`,
+    ...stageRows.map((r) => `| ${r.size.toLocaleString('en')} | ${r.filter} | ${r.concurrency} | ${columns.map((c) => r.means[c]).join(' | ')} |`),
   ];
   console.log(out.join('\n'));
 }
@@ -570,7 +641,7 @@ async function generatedStored(db: Client): Promise<number> {
   return Math.max(0, n - seedCorpusTraces().length);
 }
 
-async function microservices(rows: Row[], recallRows: RecallRow[], cleanups: (() => Promise<void>)[]): Promise<void> {
+async function microservices(rows: Row[], recallRows: RecallRow[], stageRows: StageRow[], cleanups: (() => Promise<void>)[]): Promise<void> {
   const needsServices = PARTS.has('gateway') || PARTS.has('bus');
   const database = await freshDatabase('bench_search');
   cleanups.push(database.drop);
@@ -591,7 +662,8 @@ async function microservices(rows: Row[], recallRows: RecallRow[], cleanups: (()
     await bus.onApplicationBootstrap();
     const connected = bus;
     cleanups.push(() => connected.onApplicationShutdown());
-    gateway = await gatewayTarget(`http://127.0.0.1:${portOf('gateway')}/api/v1`, 'gateway (microservices)');
+    const metrics = (name: Service) => `http://127.0.0.1:${portOf(name)}/metrics`;
+    gateway = await gatewayTarget(`http://127.0.0.1:${portOf('gateway')}/api/v1`, 'gateway (microservices)', stageScraper({ gateway: metrics('gateway'), search: metrics('search') }));
   }
   let stored = KEEP_DATABASE ? await generatedStored(database.db) : 0;
   for (const size of SIZES) {
@@ -602,7 +674,7 @@ async function microservices(rows: Row[], recallRows: RecallRow[], cleanups: (()
     if (gateway && PARTS.has('gateway')) targets.push(gateway);
     if (bus && PARTS.has('bus')) targets.push(busTarget(bus));
     if (PARTS.has('sql')) targets.push(...sqlTargets(pool.dataSource));
-    await measure(rows, size, targets);
+    await measure(rows, stageRows, size, targets);
     if (PARTS.has('recall')) recallRows.push(...(await recall(pool.dataSource, size)));
   }
 }
@@ -617,7 +689,7 @@ async function allInOne(rows: Row[], cleanups: (() => Promise<void>)[]): Promise
   const started = startProcesses(['all-in-one'], { DATABASE_URL: database.url, NATS_URL: '' }, () => port);
   cleanups.push(() => stopChildren(started.children));
   await started.ready;
-  await measure(rows, ALL_IN_ONE_SIZE, [await gatewayTarget(`http://127.0.0.1:${port}/api/v1`, 'gateway (all-in-one)')]);
+  await measure(rows, [], ALL_IN_ONE_SIZE, [await gatewayTarget(`http://127.0.0.1:${port}/api/v1`, 'gateway (all-in-one)')]);
 }
 
 async function main(): Promise<void> {
@@ -625,6 +697,7 @@ async function main(): Promise<void> {
   if (service) return serve(service as Service);
   const rows: Row[] = [];
   const recallRows: RecallRow[] = [];
+  const stageRows: StageRow[] = [];
   const cleanups: (() => Promise<void>)[] = [];
   const cleanUp = async () => {
     for (const c of cleanups.reverse()) await c().catch((e) => log(`cleanup: ${(e as Error).message}`));
@@ -632,14 +705,14 @@ async function main(): Promise<void> {
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
   try {
-    if (['gateway', 'bus', 'sql', 'recall'].some((p) => PARTS.has(p)) && SIZES.length) await microservices(rows, recallRows, cleanups);
+    if (['gateway', 'bus', 'sql', 'recall'].some((p) => PARTS.has(p)) && SIZES.length) await microservices(rows, recallRows, stageRows, cleanups);
     await cleanUp();
     if (PARTS.has('all-in-one') && ALL_IN_ONE_SIZE > 0) await allInOne(rows, cleanups);
   } finally {
     await cleanUp();
   }
-  if (JSON_OUTPUT) console.log(JSON.stringify({ rows, recall: recallRows }, null, 2));
-  else printTables(rows, recallRows);
+  if (JSON_OUTPUT) console.log(JSON.stringify({ rows, recall: recallRows, stages: stageRows }, null, 2));
+  else printTables(rows, recallRows, stageRows);
 }
 
 main().catch((error) => {

@@ -2,7 +2,7 @@ import { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ClientNats, NatsRecordBuilder } from '@nestjs/microservices';
 import { headers as natsHeaders } from 'nats';
 import { Observable } from 'rxjs';
-import { ReconnectBackoff, reconnectOptions } from '../nats/reconnect';
+import { ReconnectBackoff, connectionOptions } from '../nats/reconnect';
 import { BusClient } from './bus-client';
 
 /**
@@ -17,7 +17,7 @@ export class NatsBusClient extends BusClient implements OnApplicationBootstrap, 
   constructor(servers: string[], timeoutMs: number) {
     super(timeoutMs);
     const backoff = new ReconnectBackoff();
-    this.client = new ClientNats({ servers, ...reconnectOptions(backoff) });
+    this.client = new ClientNats({ servers, ...connectionOptions(backoff) });
     this.client.status.subscribe((status) => {
       this.connected = status === 'connected';
       if (this.connected) backoff.reset();

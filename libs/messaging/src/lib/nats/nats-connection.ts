@@ -1,6 +1,6 @@
 import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import { connect, NatsConnection } from 'nats';
-import { ReconnectBackoff, reconnectOptions } from './reconnect';
+import { ReconnectBackoff, connectionOptions } from './reconnect';
 
 /** The process's own NATS connection for JetStream (Nest's client and server keep their own for requests). */
 export class NatsConnectionHolder implements OnApplicationShutdown {
@@ -15,7 +15,7 @@ export class NatsConnectionHolder implements OnApplicationShutdown {
 
   static async open(servers: string[], name: string): Promise<NatsConnectionHolder> {
     const backoff = new ReconnectBackoff();
-    const connection = await connect({ servers, name, ...reconnectOptions(backoff) });
+    const connection = await connect({ servers, name, ...connectionOptions(backoff) });
     new Logger('NATS').log(`connected to ${connection.getServer()} as ${name}`);
     return new NatsConnectionHolder(connection, backoff);
   }

@@ -4,7 +4,7 @@ import type { NatsOptions } from '@nestjs/microservices';
 import type { Msg, NatsConnection, Subscription } from 'nats';
 import { InFlight, withDeadline } from '../bus/in-flight';
 import { checkReplySize } from '../bus/reply-size';
-import { ReconnectBackoff, reconnectOptions } from './reconnect';
+import { ReconnectBackoff, connectionOptions } from './reconnect';
 
 type NatsServerOptions = NonNullable<NatsOptions['options']>;
 
@@ -24,7 +24,7 @@ export class NatsRequestServer extends ServerNats {
     private readonly queue: string,
   ) {
     const backoff = new ReconnectBackoff();
-    super({ servers, queue, ...reconnectOptions(backoff) } as NatsServerOptions);
+    super({ servers, queue, ...connectionOptions(backoff) } as NatsServerOptions);
     this.status.subscribe((status) => {
       this.connected = status === 'connected';
       if (this.connected) backoff.reset();

@@ -1,4 +1,4 @@
-import { RECONNECT_BACKOFF, ReconnectBackoff, reconnectOptions } from './reconnect';
+import { RECONNECT_BACKOFF, ReconnectBackoff, connectionOptions } from './reconnect';
 
 describe('ReconnectBackoff', () => {
   const { initialMs, maxMs, jitter } = RECONNECT_BACKOFF;
@@ -25,8 +25,12 @@ describe('ReconnectBackoff', () => {
 
   it('never stops reconnecting, and waits as the back-off says', () => {
     const backoff = new ReconnectBackoff(() => 0.5);
-    const options = reconnectOptions(backoff);
+    const options = connectionOptions(backoff);
     expect(options.maxReconnectAttempts).toBe(-1);
     expect([options.reconnectDelayHandler?.(), options.reconnectDelayHandler?.()]).toEqual([250, 500]);
+  });
+
+  it('captures no stack trace per request', () => {
+    expect(connectionOptions(new ReconnectBackoff()).noAsyncTraces).toBe(true);
   });
 });

@@ -23,9 +23,11 @@ export class ReconnectBackoff {
 
 /**
  * Connection options shared by every NATS connection of a process (JetStream, request client, request
- * server): reconnect without a limit, waiting `backoff.next()` between rounds. The owner of the
- * connection calls `backoff.reset()` when it is connected again.
+ * server): reconnect without a limit, waiting `backoff.next()` between rounds (the owner of the
+ * connection calls `backoff.reset()` when it is connected again); and no stack trace captured for
+ * every request on the chance that it fails (nats.js's `noAsyncTraces`): a cost on every search,
+ * while a failed request still says what failed (timeout, no responders) and on which subject.
  */
-export function reconnectOptions(backoff: ReconnectBackoff): Pick<ConnectionOptions, 'maxReconnectAttempts' | 'reconnectDelayHandler'> {
-  return { maxReconnectAttempts: -1, reconnectDelayHandler: () => backoff.next() };
+export function connectionOptions(backoff: ReconnectBackoff): Pick<ConnectionOptions, 'maxReconnectAttempts' | 'reconnectDelayHandler' | 'noAsyncTraces'> {
+  return { maxReconnectAttempts: -1, reconnectDelayHandler: () => backoff.next(), noAsyncTraces: true };
 }

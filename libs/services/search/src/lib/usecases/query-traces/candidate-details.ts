@@ -61,27 +61,42 @@ export async function successors(m: EntityManager, superseded: string[], filter:
   return new Map(rows.map(({ replaces, ...details }) => [replaces, withTrust(details)]));
 }
 
-/**
- * Up to SEARCH_LIMITS.related linked traces for each result (links of any kind but
- * `duplicate_of`, in either direction, visible ones only), most recent link first.
- */
-export async function relatedTraces(m: EntityManager, ids: string[]): Promise<Map<string, SearchQueryTraces.RelatedTrace[]>> {
-  const out = new Map<string, SearchQueryTraces.RelatedTrace[]>(ids.map((id) => [id, []]));
-  if (!ids.length) return out;
-  const rows: { result_id: string; id: string; title: string; kind: string }[] = await m.query(
-    `SELECT result_id, id, title, kind FROM (
-       SELECT l.result_id, t.id, t.title, l.kind,
-              row_number() OVER (PARTITION BY l.result_id ORDER BY l.created_at DESC, t.id) AS n
-         FROM (SELECT source_id AS result_id, target_id AS other_id, kind, created_at FROM trace_links WHERE source_id = ANY($1::uuid[])
-               UNION ALL
-               SELECT target_id, source_id, kind, created_at FROM trace_links WHERE target_id = ANY($1::uuid[])) l
-         JOIN traces t ON t.id = l.other_id
-        WHERE l.kind <> 'duplicate_of' AND t.status <> 'hidden'
-     ) r WHERE n <= $2`,
+/** What a result shows of a trace on the page: its texts and fields, and the traces linked to it. */
+export interface PageTrace {
+  id: string;
+  title: string;
+  context_text: string;
+  solution_text: string;
+  tags: string[];
+  status: TraceStatus;
+  language: string | null;
+  framework: string | null;
+  /** Up to SEARCH_LIMITS.related linked traces (links of any kind but `duplicate_of`, either direction, visible ones only), most recent link first. */
+  related: SearchQueryTraces.RelatedTrace[];
+}
+
+/** The page's traces with their related traces, by id, in one statement (one round trip for the page). */
+export async function pageTraces(m: EntityManager, ids: string[]): Promise<Map<string, PageTrace>> {
+  if (!ids.length) return new Map();
+  const rows: PageTrace[] = await m.query(
+    `SELECT t.id, t.title, t.context_text, t.solution_text, t.tags, t.status, t.language, t.framework,
+            coalesce(r.related, '[]'::json) AS related
+       FROM traces t
+       LEFT JOIN LATERAL (
+         SELECT json_agg(json_build_object('id', x.id, 'title', x.title, 'kind', x.kind) ORDER BY x.created_at DESC, x.id) AS related
+           FROM (SELECT o.id, o.title, l.kind, l.created_at
+                   FROM (SELECT target_id AS other_id, kind, created_at FROM trace_links WHERE source_id = t.id
+                         UNION ALL
+                         SELECT source_id, kind, created_at FROM trace_links WHERE target_id = t.id) l
+                   JOIN traces o ON o.id = l.other_id
+                  WHERE l.kind <> 'duplicate_of' AND o.status <> 'hidden'
+                  ORDER BY l.created_at DESC, o.id
+                  LIMIT $2) x
+       ) r ON true
+      WHERE t.id = ANY($1::uuid[])`,
     [ids, SearchQueryTraces.SEARCH_LIMITS.related],
   );
-  for (const r of rows) out.get(r.result_id)?.push({ id: r.id, title: r.title, kind: r.kind });
-  return out;
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 /** Cosine similarity from which two traces' vectors (of one model) count as the same trace written twice. */

@@ -35,6 +35,8 @@ export interface OrderOptions {
 
 /** How many of the best candidates are compared by vector for near-identical duplicates (pairs grow with its square). */
 const COLLAPSE_DEPTH = 30;
+/** Compared beyond COLLAPSE_DEPTH: the comparison is chosen before the status filter, which may leave a few out. */
+const COLLAPSE_SLACK = 5;
 
 /** The name of each retriever's list in the ranking weights. */
 const WEIGHT_NAMES: Record<Retriever, string> = { signatures: 'error_signature', lexical: 'lexical', vector: 'vector', tags: 'tags' };
@@ -49,21 +51,33 @@ interface Candidate extends RankingCandidate {
  * From the retrievers' lists to the order of the results: weighted reciprocal rank fusion; hidden
  * and buried traces left out; a superseded trace replaced by its newest visible successor (in the
  * superseded one's place) unless superseded traces were asked for; then, in `ranked` mode, the
- * re-rank by trust × freshness × context × status, near-duplicates (`duplicate_of` links, or
- * near-identical vectors among the first COLLAPSE_DEPTH) collapsed into the best of them, and the first places made diverse. Other modes keep the fused
- * order.
+ * re-rank by trust × freshness × context × status, near-duplicates (`duplicate_of` links among
+ * the retrieved, or near-identical vectors among the first COLLAPSE_DEPTH + COLLAPSE_SLACK of the
+ * fusion) collapsed into the best of them, and the first places made diverse. Other modes keep the
+ * fused order. A successor that stands in for a superseded trace without having been retrieved
+ * itself is not compared (its pairs are not read).
  */
 export async function orderCandidates(m: EntityManager, retrieved: Retrieved, options: OrderOptions): Promise<OrderedCandidate[]> {
   const names = Object.keys(retrieved.lists) as Retriever[];
-  // Every list is filtered by status here (the in-memory lexical index does not know statuses), before fusion ranks them.
-  const details = await candidateDetails(m, [...new Set(names.flatMap((n) => retrieved.lists[n] ?? []))], options.filter.statuses);
+  const fusion = fusionOptionsFor(
+    names.map((n) => WEIGHT_NAMES[n]),
+    undefined,
+    { vectorModel: retrieved.vectorModel },
+  );
+  const all = [...new Set(names.flatMap((n) => retrieved.lists[n] ?? []))];
+  // The duplicate pairs are read beside the details rather than after them: compared by vector are
+  // the first of the fusion before the status filter, with a few more for the ones it leaves out.
+  const compared = reciprocalRankFusion(names.map((n) => retrieved.lists[n] ?? []), fusion)
+    .slice(0, COLLAPSE_DEPTH + COLLAPSE_SLACK)
+    .map((f) => f.id);
+  const [details, pairs] = await Promise.all([
+    // Every list is filtered by status here (the in-memory lexical index does not know statuses), before fusion ranks them.
+    candidateDetails(m, all, options.filter.statuses),
+    options.mode === 'ranked' ? duplicatePairs(m, all, compared) : Promise.resolve([] as [string, string][]),
+  ]);
   const fused = reciprocalRankFusion(
     names.map((n) => (retrieved.lists[n] ?? []).filter((id) => details.has(id))),
-    fusionOptionsFor(
-      names.map((n) => WEIGHT_NAMES[n]),
-      undefined,
-      { vectorModel: retrieved.vectorModel },
-    ),
+    fusion,
   );
 
   const ranksOf = (ranks: (number | null)[]) =>
@@ -82,8 +96,8 @@ export async function orderCandidates(m: EntityManager, retrieved: Retrieved, op
       explanation: { ...rankExplanation(c), fusion: c.relevance, final: c.relevance },
     }));
   }
-  const candidateIds = candidates.map((c) => c.id);
-  const groups = duplicateGroups(await duplicatePairs(m, candidateIds, candidateIds.slice(0, COLLAPSE_DEPTH)));
+  const kept = new Set(candidates.map((c) => c.id));
+  const groups = duplicateGroups(pairs.filter(([a, b]) => kept.has(a) && kept.has(b)));
   for (const c of candidates) c.duplicate_group = groups.get(c.id) ?? null;
   const ranked = rankResults(candidates, options.context, options.now);
   return ranked.map((r) => toOrdered(r));

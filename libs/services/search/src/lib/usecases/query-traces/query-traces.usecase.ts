@@ -1,17 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DomainError, EmbeddingEmbedTexts, ErrorCode, SearchQueryTraces, TraceStatus } from '@commontrace/contracts';
+import { DomainError, EmbeddingEmbedTexts, ErrorCode, SearchQueryTraces } from '@commontrace/contracts';
 import { vectorListWeight } from '@commontrace/domain-ranking';
 import { searchOutcome } from '@commontrace/domain-search';
 import { makeSnippet } from '@commontrace/domain-traces';
 import { BusClient } from '@commontrace/messaging';
-import { TraceEntity } from '@commontrace/persistence';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { PageTrace, pageTraces } from './candidate-details';
 import { CandidateFilter, DEFAULT_STATUSES } from './candidate-filter';
-import { relatedTraces } from './candidate-details';
 import { tagCandidates, vectorCandidates } from './candidate-queries';
 import { lexicalCandidates } from './lexical-candidates';
 import { orderCandidates, Retrieved } from './order-candidates';
 import { decodeCursor, encodeCursor } from './search-cursor';
+import { timedStage } from './search-stages';
 import { signatureCandidates } from './signature-candidates';
 import { WantedRecorder } from '../record-wanted/wanted-recorder';
 import { LexicalIndexReplica } from '../../lexical/lexical-index-replica';
@@ -73,37 +73,37 @@ export class QueryTracesUseCase {
 
     const retrieved = q ? await this.retrieve(q, mode, filter) : await this.browse(filter);
     const m = this.dataSource.manager;
-    const ordered = await orderCandidates(m, retrieved, {
-      mode,
-      showSuperseded: request.status?.includes('superseded') ?? false,
-      filter,
-      context: request.context ?? {},
-      now: new Date(),
-    });
+    const ordered = await timedStage('order', () =>
+      orderCandidates(m, retrieved, {
+        mode,
+        showSuperseded: request.status?.includes('superseded') ?? false,
+        filter,
+        context: request.context ?? {},
+        now: new Date(),
+      }),
+    );
 
     const visible = ordered.slice(0, SearchQueryTraces.SEARCH_LIMITS.depth);
     const pageItems = visible.slice(offset, offset + limit);
     const more = visible.length > offset + limit;
-    const ids = pageItems.map((c) => c.id);
-    const [rows, related] = await Promise.all([ids.length ? m.findBy(TraceEntity, { id: In(ids) }) : [], relatedTraces(m, ids)]);
-    const byId = new Map(rows.map((r) => [r.id, r]));
+    const byId = await timedStage('page', () => pageTraces(m, pageItems.map((c) => c.id)));
     const results = pageItems
       .filter((c) => byId.has(c.id))
       .map((c, rank): SearchQueryTraces.TraceHit => {
-        const t = byId.get(c.id) as TraceEntity;
+        const t = byId.get(c.id) as PageTrace;
         return {
           id: t.id,
           title: t.title,
           snippet: makeSnippet(`${t.context_text}\n${t.solution_text}`, q),
           score: Number(c.score.toFixed(6)),
           tags: t.tags,
-          status: t.status as TraceStatus,
+          status: t.status,
           language: t.language,
           framework: t.framework,
           trust: c.trust,
           stands_for: c.standsFor,
           ...(c.replaces ? { replaces: c.replaces } : {}),
-          related: related.get(t.id) ?? [],
+          related: t.related,
           ...(request.explain ? { explanation: c.explanation } : {}),
           ...(request.include_full && rank < SearchQueryTraces.SEARCH_LIMITS.maxFull ? { context_text: t.context_text, solution_text: t.solution_text } : {}),
         };
@@ -132,9 +132,9 @@ export class QueryTracesUseCase {
     const lexical = mode !== 'vector';
     const vector = mode !== 'lexical';
     const [signatureIds, lexicalIds, vectorIds] = await Promise.all([
-      signatures ? signatureCandidates(m, q, filter) : null,
-      lexical ? this.lexicalIndex.current().then(async (index) => (await lexicalCandidates(m, q, filter, index)).map((c) => c.id)) : null,
-      vector ? this.vectorSearch(q, filter, mode !== 'vector') : null,
+      signatures ? timedStage('signatures', () => signatureCandidates(m, q, filter)) : null,
+      lexical ? this.lexicalSearch(q, filter) : null,
+      vector ? timedStage('vector', () => this.vectorSearch(q, filter, mode !== 'vector')) : null,
     ]);
     const retrievers: Retriever[] = [];
     const lists: Retrieved['lists'] = {};
@@ -152,6 +152,13 @@ export class QueryTracesUseCase {
     }
     if (filter.tags) retrievers.push('tags');
     return { lists, retrievers, vectorModel: vectorIds?.model };
+  }
+
+  /** Lexical candidates' ids, best first: the in-memory index brought up to date first (when it serves), then scored. */
+  private async lexicalSearch(q: string, filter: CandidateFilter): Promise<string[]> {
+    const index = await timedStage('lexical_catch_up', () => this.lexicalIndex.current());
+    const found = await timedStage('lexical', () => lexicalCandidates(this.dataSource.manager, q, filter, index));
+    return found.map((c) => c.id);
   }
 
   /** Tag-only browsing: newest first among traces carrying every tag. */
