@@ -3015,7 +3015,25 @@ function hasWords(template) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.InvertedIndex = exports.INDEX_QUERY_LIMITS = void 0;
+exports.traceFacets = traceFacets;
+exports.requiredFacets = requiredFacets;
 const lexical_model_1 = __webpack_require__(1630);
+/** What a search filter requires of a trace, as facets: each of its tags, its language and its framework (lower-cased, as the SQL filter compares them). */
+function traceFacets(trace) {
+    return [
+        ...trace.tags.map((tag) => `tag:${tag}`),
+        ...(trace.language ? [`language:${trace.language.toLowerCase()}`] : []),
+        ...(trace.framework ? [`framework:${trace.framework.toLowerCase()}`] : []),
+    ];
+}
+/** The facets a filter requires (every tag, the language, the framework), in the form `traceFacets` gives them; the filter's own values are compared as given. */
+function requiredFacets(filter) {
+    return [
+        ...(filter.tags ?? []).map((tag) => `tag:${tag}`),
+        ...(filter.language ? [`language:${filter.language}`] : []),
+        ...(filter.framework ? [`framework:${filter.framework}`] : []),
+    ];
+}
 /**
  * How much one query may read. Terms are taken rarest first; while fewer than `openBudget`
  * postings have been read, a term's postings may add new candidates; after that, a (more
@@ -3027,6 +3045,7 @@ const lexical_model_1 = __webpack_require__(1630);
  */
 exports.INDEX_QUERY_LIMITS = { openBudget: 20_000, readBudget: 300_000 };
 const INITIAL_CAPACITY = 16;
+const NO_FACETS = new Int32Array(0);
 /**
  * An inverted index of BM25 postings held in memory. Most postings sit in one compact segment
  * (every term's postings contiguous in two typed arrays, CSR-style: 8 bytes a posting); documents
@@ -3055,6 +3074,9 @@ class InvertedIndex {
         this.lengths = new Float64Array(INITIAL_CAPACITY);
         /** Per document slot: its term ids (to update document frequencies when it dies). */
         this.docTerms = [];
+        /** Per document slot: its facet ids. */
+        this.docFacets = [];
+        this.facetIds = new Map();
         this.slotOf = new Map();
         this.totalLength = 0;
         this.deadPostings = 0;
@@ -3096,6 +3118,7 @@ class InvertedIndex {
             termIds[i] = t;
         });
         this.docTerms.push(termIds);
+        this.docFacets.push(doc.facets?.length ? Int32Array.from(doc.facets, (facet) => this.facetId(facet)) : NO_FACETS);
         this.slotOf.set(doc.id, slot);
         this.totalLength += doc.length;
         this.deltaPostings += termIds.length;
@@ -3121,9 +3144,20 @@ class InvertedIndex {
      * INDEX_QUERY_LIMITS. Terms in no document are ignored; a repeated term counts once.
      */
     search(terms, k, limits = exports.INDEX_QUERY_LIMITS) {
+        return this.searchWithin(terms, k, [], limits).hits;
+    }
+    /**
+     * As `search`, among the documents holding every facet of `required` only (none: all of them),
+     * and whether the result is exhaustive. A document that lacks a required facet is never scored,
+     * so the budget is spent on the ones that may be returned; a facet no document holds finds nothing.
+     */
+    searchWithin(terms, k, required, limits = exports.INDEX_QUERY_LIMITS) {
         const documents = this.size;
         if (!documents || k <= 0)
-            return [];
+            return { hits: [], exhaustive: true };
+        const need = Int32Array.from(required, (facet) => this.facetIds.get(facet) ?? -1);
+        if (need.includes(-1))
+            return { hits: [], exhaustive: true };
         const averageLength = this.averageLength || 1;
         const query = [...new Set(terms)]
             .map((term) => this.termIds.get(term))
@@ -3131,12 +3165,17 @@ class InvertedIndex {
             .sort((x, y) => this.df[x] - this.df[y]);
         let read = 0;
         let found = 0;
-        const scoring = { weight: 0, opening: true, averageLength };
+        let exhaustive = true;
+        const scoring = { weight: 0, opening: true, averageLength, need: need.length ? need : null };
         for (const t of query) {
-            if (read >= limits.readBudget)
+            if (read >= limits.readBudget) {
+                exhaustive = false;
                 break;
+            }
             scoring.weight = (0, lexical_model_1.idf)(this.df[t], documents);
             scoring.opening = read < limits.openBudget;
+            if (!scoring.opening)
+                exhaustive = false;
             if (t < this.segmentTerms) {
                 found = this.accumulate(this.docs, this.tfs, this.start[t], this.start[t + 1], scoring, found);
                 read += this.start[t + 1] - this.start[t];
@@ -3151,24 +3190,24 @@ class InvertedIndex {
         const best = topK(scores, touched, found, k, ids);
         for (let i = 0; i < found; i++)
             scores[touched[i]] = 0;
-        return best;
+        return { hits: best, exhaustive };
     }
     /**
      * Adds one term's postings [from, to) to the accumulators: BM25's part of the term in each live
-     * document; a document not yet scored is opened only while `opening`. Returns the count of
-     * documents scored so far (their slots in `touched`).
+     * document; a document not yet scored is opened only while `opening`, and only when it holds
+     * every facet of `need`. Returns the count of documents scored so far (their slots in `touched`).
      */
     accumulate(docs, tfs, from, to, scoring, found) {
         const { k1, b } = lexical_model_1.BM25;
-        const { scores, touched, lengths, ids } = this;
-        const { weight, opening, averageLength } = scoring;
+        const { scores, touched, lengths, ids, docFacets } = this;
+        const { weight, opening, averageLength, need } = scoring;
         for (let i = from; i < to; i++) {
             const slot = docs[i];
             const tf = tfs[i];
             if (ids[slot] === null || !(tf > 0))
                 continue;
             const previous = scores[slot];
-            if (previous === 0 && !opening)
+            if (previous === 0 && (!opening || (need !== null && !holdsAll(docFacets[slot], need))))
                 continue;
             scores[slot] = previous + (weight * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * lengths[slot]) / averageLength));
             if (previous === 0)
@@ -3219,6 +3258,7 @@ class InvertedIndex {
             for (let i = 0; i < list.docs.length; i++)
                 put(t, list.docs[i], list.tfs[i]);
         this.docTerms = this.docTerms.filter((terms) => terms !== null).map((terms) => terms.map((t) => termOf[t]));
+        this.docFacets = this.docFacets.filter((_, slot) => slots[slot] >= 0);
         this.termIds = termIds;
         this.terms = termIds.size;
         this.df = df;
@@ -3239,6 +3279,13 @@ class InvertedIndex {
     compactWhenDue() {
         if (this.deltaPostings + this.deadPostings > Math.max(100_000, this.docs.length / 4))
             this.compact();
+    }
+    /** Facet ids are never reused or dropped: there are few facets (tags, languages, frameworks). */
+    facetId(facet) {
+        let f = this.facetIds.get(facet);
+        if (f === undefined)
+            this.facetIds.set(facet, (f = this.facetIds.size));
+        return f;
     }
     termId(term) {
         let t = this.termIds.get(term);
@@ -3265,6 +3312,13 @@ class InvertedIndex {
     }
 }
 exports.InvertedIndex = InvertedIndex;
+/** Whether a document's facets include every one of `need` (both a handful long). */
+function holdsAll(facets, need) {
+    for (let i = 0; i < need.length; i++)
+        if (!facets.includes(need[i]))
+            return false;
+    return true;
+}
 /** The k best of the touched slots by score (ties: the smaller id first), best first: a bounded min-heap. */
 function topK(scores, touched, found, k, ids) {
     const heap = [];

@@ -1,9 +1,12 @@
 import fc from 'fast-check';
-import { InvertedIndex, IndexedDocument } from './inverted-index';
+import { InvertedIndex, IndexedDocument, requiredFacets, traceFacets } from './inverted-index';
 import { BM25, idf } from './lexical-model';
 
-/** Exact BM25 of every document against the query, computed the plain way: the reference the index must agree with. */
-function bruteForce(docs: IndexedDocument[], terms: string[], k: number): { id: string; score: number }[] {
+/**
+ * Exact BM25 of every document against the query, computed the plain way (statistics over the
+ * whole corpus), among the documents holding every required facet: the reference the index must agree with.
+ */
+function bruteForce(docs: IndexedDocument[], terms: string[], k: number, required: string[] = []): { id: string; score: number }[] {
   const n = docs.length;
   const average = docs.reduce((sum, d) => sum + d.length, 0) / n;
   const unique = [...new Set(terms)];
@@ -17,14 +20,17 @@ function bruteForce(docs: IndexedDocument[], terms: string[], k: number): { id: 
         const tf = d.tfs[i];
         score += (idf(df.get(t) as number, n) * tf * (BM25.k1 + 1)) / (tf + BM25.k1 * (1 - BM25.b + (BM25.b * d.length) / average));
       }
-      return { id: d.id, score };
+      return { id: d.id, score, passes: required.every((f) => d.facets?.includes(f)) };
     })
-    .filter((r) => r.score > 0)
+    .filter((r) => r.score > 0 && r.passes)
+    .map(({ id, score }) => ({ id, score }))
     .sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : 1))
     .slice(0, k);
 }
 
 const VOCABULARY = ['redi', 'timeout', 'econnrefus', 'docker', 'compos', 'ts2307', 'modul', 'not', 'found', 'the'];
+
+const FACETS = ['tag:docker', 'tag:redis', 'language:python', 'framework:django'];
 
 const documentArb = (id: string) =>
   fc
@@ -35,6 +41,7 @@ const documentArb = (id: string) =>
         terms: fc.constant(terms),
         tfs: fc.array(fc.integer({ min: 1, max: 9 }), { minLength: terms.length, maxLength: terms.length }),
         length: fc.integer({ min: 1, max: 400 }),
+        facets: fc.subarray(FACETS),
       }),
     );
 
@@ -54,6 +61,37 @@ describe('InvertedIndex', () => {
         expectSameRanking(index.search(query, k), bruteForce(docs, query, k));
       }),
     );
+  });
+
+  it('ranks exactly as BM25 among the documents holding every required facet, with the statistics of the whole corpus, and says so', () => {
+    fc.assert(
+      fc.property(corpusArb, fc.array(fc.constantFrom(...VOCABULARY), { minLength: 1, maxLength: 5 }), fc.subarray(FACETS, { maxLength: 2 }), fc.integer({ min: 1, max: 12 }), (docs, query, required, k) => {
+        const index = new InvertedIndex();
+        docs.forEach((d) => index.upsert(d));
+        const { hits, exhaustive } = index.searchWithin(query, k, required);
+        expectSameRanking(hits, bruteForce(docs, query, k, required));
+        expect(exhaustive).toBe(true);
+        // Kept through a compaction that drops a document.
+        index.remove(docs[0].id);
+        index.compact();
+        expectSameRanking(index.searchWithin(query, k, required).hits, bruteForce(docs.slice(1), query, k, required));
+      }),
+    );
+  });
+
+  it('finds nothing for a facet no document holds', () => {
+    const index = new InvertedIndex();
+    index.upsert({ id: 'a', terms: ['redi'], tfs: [1], length: 3, facets: ['tag:redis'] });
+    expect(index.searchWithin(['redi'], 5, ['tag:redis']).hits.map((r) => r.id)).toEqual(['a']);
+    expect(index.searchWithin(['redi'], 5, ['tag:elsewhere'])).toEqual({ hits: [], exhaustive: true });
+  });
+
+  it('gives a trace the facets a filter asks for: its tags as they are, its language and framework lower-cased', () => {
+    const facets = traceFacets({ tags: ['Docker', 'redis'], language: 'Python', framework: 'Django' });
+    expect(facets).toEqual(['tag:Docker', 'tag:redis', 'language:python', 'framework:django']);
+    expect(requiredFacets({ tags: ['redis'], language: 'python', framework: null })).toEqual(['tag:redis', 'language:python']);
+    expect(requiredFacets({ tags: null, language: null, framework: null })).toEqual([]);
+    expect(traceFacets({ tags: [], language: null, framework: null })).toEqual([]);
   });
 
   it('keeps scores exact through replacements, removals and compaction', () => {
@@ -90,6 +128,7 @@ describe('InvertedIndex', () => {
     index.upsert({ id: 'c', terms: ['the'], tfs: [1], length: 10 });
     const bounded = index.search(['the', 'ts2307'], 5, { openBudget: 1, readBudget: 100 });
     expect(bounded.map((r) => r.id)).toEqual(['a']);
+    expect(index.searchWithin(['the', 'ts2307'], 5, [], { openBudget: 1, readBudget: 100 }).exhaustive).toBe(false);
     // The score of `a` still counts both terms.
     const exhaustive = index.search(['the', 'ts2307'], 5);
     expect(exhaustive.map((r) => r.id)).toEqual(['a', 'b', 'c']);
@@ -105,6 +144,8 @@ describe('InvertedIndex', () => {
     // ts2307 (1 posting) and modul (2) are read; `the` (3) would pass the budget of 3.
     const found = index.search(['the', 'modul', 'ts2307'], 5, { openBudget: 10, readBudget: 3 });
     expect(found.map((r) => r.id)).toEqual(['a', 'b', 'c']);
+    expect(index.searchWithin(['the', 'modul', 'ts2307'], 5, [], { openBudget: 10, readBudget: 3 }).exhaustive).toBe(false);
+    expect(index.searchWithin(['the', 'modul', 'ts2307'], 5, [], { openBudget: 10, readBudget: 6 }).exhaustive).toBe(true);
   });
 
   it('answers nothing for an empty index, unknown terms or k = 0', () => {

@@ -1,16 +1,44 @@
 import { BM25, idf } from './lexical-model';
 
-/** A trace as the lexical index holds it: its terms with their field-weighted frequencies, and its field-weighted length. */
+/**
+ * A trace as the lexical index holds it: its terms with their field-weighted frequencies, its
+ * field-weighted length, and the facets a search may require (`traceFacets`).
+ */
 export interface IndexedDocument {
   id: string;
   terms: readonly string[];
   tfs: readonly number[];
   length: number;
+  facets?: readonly string[];
 }
 
 export interface ScoredDocument {
   id: string;
   score: number;
+}
+
+/** The best documents of a search, and whether they are exact: every posting of every query term read, none left out by the budget. */
+export interface IndexSearchResult {
+  hits: ScoredDocument[];
+  exhaustive: boolean;
+}
+
+/** What a search filter requires of a trace, as facets: each of its tags, its language and its framework (lower-cased, as the SQL filter compares them). */
+export function traceFacets(trace: { tags: readonly string[]; language: string | null; framework: string | null }): string[] {
+  return [
+    ...trace.tags.map((tag) => `tag:${tag}`),
+    ...(trace.language ? [`language:${trace.language.toLowerCase()}`] : []),
+    ...(trace.framework ? [`framework:${trace.framework.toLowerCase()}`] : []),
+  ];
+}
+
+/** The facets a filter requires (every tag, the language, the framework), in the form `traceFacets` gives them; the filter's own values are compared as given. */
+export function requiredFacets(filter: { tags: readonly string[] | null; language: string | null; framework: string | null }): string[] {
+  return [
+    ...(filter.tags ?? []).map((tag) => `tag:${tag}`),
+    ...(filter.language ? [`language:${filter.language}`] : []),
+    ...(filter.framework ? [`framework:${filter.framework}`] : []),
+  ];
 }
 
 /**
@@ -31,6 +59,7 @@ interface DeltaList {
 }
 
 const INITIAL_CAPACITY = 16;
+const NO_FACETS = new Int32Array(0);
 
 /**
  * An inverted index of BM25 postings held in memory. Most postings sit in one compact segment
@@ -59,6 +88,9 @@ export class InvertedIndex {
   private lengths = new Float64Array(INITIAL_CAPACITY);
   /** Per document slot: its term ids (to update document frequencies when it dies). */
   private docTerms: (Int32Array | null)[] = [];
+  /** Per document slot: its facet ids. */
+  private docFacets: Int32Array[] = [];
+  private readonly facetIds = new Map<string, number>();
   private readonly slotOf = new Map<string, number>();
   private totalLength = 0;
   private deadPostings = 0;
@@ -103,6 +135,7 @@ export class InvertedIndex {
       termIds[i] = t;
     });
     this.docTerms.push(termIds);
+    this.docFacets.push(doc.facets?.length ? Int32Array.from(doc.facets, (facet) => this.facetId(facet)) : NO_FACETS);
     this.slotOf.set(doc.id, slot);
     this.totalLength += doc.length;
     this.deltaPostings += termIds.length;
@@ -128,8 +161,24 @@ export class InvertedIndex {
    * INDEX_QUERY_LIMITS. Terms in no document are ignored; a repeated term counts once.
    */
   search(terms: readonly string[], k: number, limits: { openBudget: number; readBudget: number } = INDEX_QUERY_LIMITS): ScoredDocument[] {
+    return this.searchWithin(terms, k, [], limits).hits;
+  }
+
+  /**
+   * As `search`, among the documents holding every facet of `required` only (none: all of them),
+   * and whether the result is exhaustive. A document that lacks a required facet is never scored,
+   * so the budget is spent on the ones that may be returned; a facet no document holds finds nothing.
+   */
+  searchWithin(
+    terms: readonly string[],
+    k: number,
+    required: readonly string[],
+    limits: { openBudget: number; readBudget: number } = INDEX_QUERY_LIMITS,
+  ): IndexSearchResult {
     const documents = this.size;
-    if (!documents || k <= 0) return [];
+    if (!documents || k <= 0) return { hits: [], exhaustive: true };
+    const need = Int32Array.from(required, (facet) => this.facetIds.get(facet) ?? -1);
+    if (need.includes(-1)) return { hits: [], exhaustive: true };
     const averageLength = this.averageLength || 1;
     const query = [...new Set(terms)]
       .map((term) => this.termIds.get(term))
@@ -137,11 +186,16 @@ export class InvertedIndex {
       .sort((x, y) => this.df[x] - this.df[y]);
     let read = 0;
     let found = 0;
-    const scoring = { weight: 0, opening: true, averageLength };
+    let exhaustive = true;
+    const scoring = { weight: 0, opening: true, averageLength, need: need.length ? need : null };
     for (const t of query) {
-      if (read >= limits.readBudget) break;
+      if (read >= limits.readBudget) {
+        exhaustive = false;
+        break;
+      }
       scoring.weight = idf(this.df[t], documents);
       scoring.opening = read < limits.openBudget;
+      if (!scoring.opening) exhaustive = false;
       if (t < this.segmentTerms) {
         found = this.accumulate(this.docs, this.tfs, this.start[t], this.start[t + 1], scoring, found);
         read += this.start[t + 1] - this.start[t];
@@ -155,31 +209,31 @@ export class InvertedIndex {
     const { scores, touched, ids } = this;
     const best = topK(scores, touched, found, k, ids as string[]);
     for (let i = 0; i < found; i++) scores[touched[i]] = 0;
-    return best;
+    return { hits: best, exhaustive };
   }
 
   /**
    * Adds one term's postings [from, to) to the accumulators: BM25's part of the term in each live
-   * document; a document not yet scored is opened only while `opening`. Returns the count of
-   * documents scored so far (their slots in `touched`).
+   * document; a document not yet scored is opened only while `opening`, and only when it holds
+   * every facet of `need`. Returns the count of documents scored so far (their slots in `touched`).
    */
   private accumulate(
     docs: ArrayLike<number>,
     tfs: ArrayLike<number>,
     from: number,
     to: number,
-    scoring: { weight: number; opening: boolean; averageLength: number },
+    scoring: { weight: number; opening: boolean; averageLength: number; need: Int32Array | null },
     found: number,
   ): number {
     const { k1, b } = BM25;
-    const { scores, touched, lengths, ids } = this;
-    const { weight, opening, averageLength } = scoring;
+    const { scores, touched, lengths, ids, docFacets } = this;
+    const { weight, opening, averageLength, need } = scoring;
     for (let i = from; i < to; i++) {
       const slot = docs[i];
       const tf = tfs[i];
       if (ids[slot] === null || !(tf > 0)) continue;
       const previous = scores[slot];
-      if (previous === 0 && !opening) continue;
+      if (previous === 0 && (!opening || (need !== null && !holdsAll(docFacets[slot], need)))) continue;
       scores[slot] = previous + (weight * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * lengths[slot]) / averageLength));
       if (previous === 0) touched[found++] = slot;
     }
@@ -218,6 +272,7 @@ export class InvertedIndex {
     for (let t = 0; t < this.segmentTerms; t++) for (let i = this.start[t]; i < this.start[t + 1]; i++) put(t, this.docs[i], this.tfs[i]);
     for (const [t, list] of this.delta) for (let i = 0; i < list.docs.length; i++) put(t, list.docs[i], list.tfs[i]);
     this.docTerms = this.docTerms.filter((terms): terms is Int32Array => terms !== null).map((terms) => terms.map((t) => termOf[t]));
+    this.docFacets = this.docFacets.filter((_, slot) => slots[slot] >= 0);
     this.termIds = termIds;
     this.terms = termIds.size;
     this.df = df;
@@ -238,6 +293,13 @@ export class InvertedIndex {
 
   private compactWhenDue(): void {
     if (this.deltaPostings + this.deadPostings > Math.max(100_000, this.docs.length / 4)) this.compact();
+  }
+
+  /** Facet ids are never reused or dropped: there are few facets (tags, languages, frameworks). */
+  private facetId(facet: string): number {
+    let f = this.facetIds.get(facet);
+    if (f === undefined) this.facetIds.set(facet, (f = this.facetIds.size));
+    return f;
   }
 
   private termId(term: string): number {
@@ -262,6 +324,12 @@ export class InvertedIndex {
     this.scores = new Float64Array(capacity);
     this.touched = new Int32Array(capacity);
   }
+}
+
+/** Whether a document's facets include every one of `need` (both a handful long). */
+function holdsAll(facets: Int32Array, need: Int32Array): boolean {
+  for (let i = 0; i < need.length; i++) if (!facets.includes(need[i])) return false;
+  return true;
 }
 
 /** The k best of the touched slots by score (ties: the smaller id first), best first: a bounded min-heap. */

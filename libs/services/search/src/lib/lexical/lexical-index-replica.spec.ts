@@ -80,6 +80,41 @@ describe('LexicalIndexReplica', () => {
     await h.close();
   }, 60_000);
 
+  it('filters by tags, language and framework in memory as the SQL path does, and follows an amendment that changes them', async () => {
+    h = await UseCaseHarness.start({ module: SearchModule });
+    owner = await h.account('replica');
+    replica = h.get(LexicalIndexReplica);
+    const redis = await store(texts.redis);
+    const pg = await store(texts.pg);
+    await h.query(`UPDATE traces SET language = 'TypeScript' WHERE id = $1`, [pg]);
+    // The language goes with the postings (ingest writes both in one transaction).
+    await h.dataSource.transaction((m) => writeLexicalIndex(m, [{ trace_id: pg, ...lexicalPostings(texts.pg) }]));
+    const both = 'timed out connect ECONNREFUSED';
+    const filtered = async (f: Partial<CandidateFilter>) => {
+      const memory = await lexicalCandidates(h.dataSource.manager, both, { ...filter, ...f }, await replica.current());
+      const sql = await lexicalCandidates(h.dataSource.manager, both, { ...filter, ...f }, null);
+      expect(memory.map((c) => c.id)).toEqual(sql.map((c) => c.id));
+      return memory.map((c) => c.id);
+    };
+    expect(await filtered({ tags: ['redis'] })).toEqual([redis]);
+    expect(await filtered({ tags: ['docker'], language: 'typescript' })).toEqual([pg]);
+    expect(await filtered({ tags: ['docker'], language: 'python' })).toEqual([]);
+    expect(await filtered({ tags: ['redis', 'docker'] })).toEqual([]);
+
+    // Amended: new tags, written with the postings again.
+    await h.dataSource.transaction(async (m) => {
+      await m.query(`UPDATE traces SET tags = '{redis,cache}' WHERE id = $1`, [pg]);
+      await writeLexicalIndex(m, [{ trace_id: pg, ...lexicalPostings({ ...texts.pg, tags: ['redis', 'cache'] }) }]);
+    });
+    expect(await filtered({ tags: ['cache'] })).toEqual([pg]);
+    expect(await filtered({ tags: ['docker'] })).toEqual([]);
+    // The copy itself answered (it holds the facets), not the SQL path behind it.
+    const copy = await replica.current();
+    expect(copy?.searchWithin(['econnrefus'], 5, ['tag:cache', 'language:typescript'])).toEqual({ hits: [{ id: pg, score: expect.any(Number) }], exhaustive: true });
+    expect(copy?.searchWithin(['econnrefus'], 5, ['tag:docker']).hits).toEqual([]);
+    await h.close();
+  }, 60_000);
+
   it('holds nothing with SEARCH_LEXICAL_INDEX=sql', async () => {
     h = await UseCaseHarness.start({ module: SearchModule, env: { SEARCH_LEXICAL_INDEX: 'sql' } });
     expect(await h.get(LexicalIndexReplica).current()).toBeNull();

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InvertedIndex } from '@commontrace/domain-search';
+import { InvertedIndex, traceFacets } from '@commontrace/domain-search';
 import { AppEnv } from '@commontrace/util-config';
 import { DataSource } from 'typeorm';
 
@@ -12,16 +12,25 @@ interface DocumentRow {
   xid: string;
   terms: string[] | null;
   tfs: number[] | null;
+  tags: string[];
+  language: string | null;
+  framework: string | null;
 }
 
-/** The documents' postings, aggregated per trace: one row per document. */
-const DOCUMENT_POSTINGS = `SELECT d.trace_id, d.length::float8 AS length, d.written_xid::text AS xid, p.terms, p.tfs
+/**
+ * The documents' postings, aggregated per trace, with the trace's tags, language and framework (the
+ * facets a filter requires): one row per document. Those fields change only with the trace's texts
+ * (an amendment), in the transaction that writes its postings again, so they are read again with them.
+ */
+const DOCUMENT_POSTINGS = `SELECT d.trace_id, d.length::float8 AS length, d.written_xid::text AS xid, p.terms, p.tfs, t.tags, t.language, t.framework
    FROM lexical_documents d
+   JOIN traces t ON t.id = d.trace_id
    CROSS JOIN LATERAL (SELECT array_agg(lp.term) AS terms, array_agg(lp.tf::float8) AS tfs FROM lexical_postings lp WHERE lp.trace_id = d.trace_id) p`;
 
 /**
  * A copy of the lexical index (the postings that ingest writes in PostgreSQL, the source of truth)
- * in this process's memory, so that scoring costs no round trip and no PostgreSQL time.
+ * in this process's memory, with each trace's tags, language and framework for filtered searches,
+ * so that scoring costs no round trip and no PostgreSQL time.
  *
  * Loaded before the process serves (Nest awaits onApplicationBootstrap), then kept current:
  * before every query (`current`) it reads the documents written by transactions at or after the
@@ -122,5 +131,5 @@ export class LexicalIndexReplica implements OnApplicationBootstrap {
 }
 
 function toDocument(row: DocumentRow) {
-  return { id: row.trace_id, terms: row.terms ?? [], tfs: (row.tfs ?? []).map(Number), length: Number(row.length) };
+  return { id: row.trace_id, terms: row.terms ?? [], tfs: (row.tfs ?? []).map(Number), length: Number(row.length), facets: traceFacets(row) };
 }

@@ -78,7 +78,7 @@ describe('candidate details, page traces and duplicate pairs (the reads of a sea
     expect(await pageTraces(h.dataSource.manager, [])).toEqual(new Map());
   });
 
-  it('reads the details of the statuses asked for only, and pairs linked duplicates and near-identical vectors among the compared', async () => {
+  it('reads the details of the candidates that pass the filter only, and pairs linked duplicates and near-identical vectors among the compared', async () => {
     const original = await trace('validated', vector(0));
     const twin = await trace('validated', vector(0, 0.1)); // cosine ≈ 0.995 with the original
     const cousin = await trace('validated', vector(0, 0.5)); // cosine ≈ 0.89: similar, not the same trace
@@ -89,8 +89,13 @@ describe('candidate details, page traces and duplicate pairs (the reads of a sea
     const ids = [original, twin, cousin, linked, far, hidden];
     const m = h.dataSource.manager;
 
-    const details = await candidateDetails(m, ids, ['validated', 'hidden']);
+    const filter = { tags: null, language: null, framework: null, statuses: ['validated' as const, 'hidden' as const], limit: 50 };
+    const details = await candidateDetails(m, ids, filter);
     expect([...details.keys()].sort()).toEqual([original, twin, cousin, far].sort());
+    // The rest of the filter holds too, whatever a retriever knew of it.
+    expect((await candidateDetails(m, ids, { ...filter, tags: ['details'] })).size).toBe(4);
+    expect((await candidateDetails(m, ids, { ...filter, tags: ['details', 'elsewhere'] })).size).toBe(0);
+    expect((await candidateDetails(m, ids, { ...filter, language: 'python' })).size).toBe(0);
 
     const sorted = (pairs: [string, string][]) => pairs.map((p) => [...p].sort()).sort();
     // Compared: all of them. The hidden trace's vector matches too; the caller leaves it out with the details.

@@ -26,13 +26,18 @@ function withTrust<T extends { trust: TrustSummary | null }>(row: T): T & { trus
   return { ...row, trust: row.trust ?? emptyTrustSummary() };
 }
 
-/** The details and trust summaries of the candidates of these statuses (never hidden ones), by id, in one statement. */
-export async function candidateDetails(m: EntityManager, ids: string[], statuses: readonly TraceStatus[]): Promise<Map<string, CandidateDetails>> {
+/**
+ * The details and trust summaries of the candidates that pass the filter (its statuses, never
+ * hidden; its tags, language and framework), by id, in one statement: every retriever's list
+ * is held to the whole filter here, whatever the retriever knew.
+ */
+export async function candidateDetails(m: EntityManager, ids: string[], filter: CandidateFilter): Promise<Map<string, CandidateDetails>> {
   if (!ids.length) return new Map();
+  const where = filterSql(filter, 2);
   const rows: (Omit<CandidateDetails, 'trust'> & { trust: TrustSummary | null })[] = await m.query(
     `SELECT ${DETAILS} FROM traces t LEFT JOIN trace_scores s ON s.trace_id = t.id
-      WHERE t.id = ANY($1::uuid[]) AND t.status = ANY($2::text[]) AND t.status <> 'hidden'`,
-    [ids, statuses],
+      WHERE t.id = ANY($1::uuid[]) AND ${where.sql}`,
+    [ids, ...where.params],
   );
   return new Map(rows.map((r) => [r.id, withTrust(r)]));
 }

@@ -1,4 +1,4 @@
-import { BM25, CANDIDATE_LIMITS, idf, InvertedIndex, queryTerms, selectiveTerms } from '@commontrace/domain-search';
+import { BM25, CANDIDATE_LIMITS, idf, InvertedIndex, queryTerms, requiredFacets, selectiveTerms } from '@commontrace/domain-search';
 import { EntityManager } from 'typeorm';
 import { CandidateFilter, filterSql, narrows } from './candidate-filter';
 
@@ -24,10 +24,12 @@ export interface LexicalCandidate {
  * Lexical candidates, best first, scored with exact BM25 (k1 and b of domain-search's `BM25`)
  * over the field-weighted postings that ingest writes.
  *
- * With the in-memory copy of the index (`index`, LexicalIndexReplica) and no narrowing filter,
- * the copy scores every trace holding the query's terms within INDEX_QUERY_LIMITS, statuses left
- * to the caller (orderCandidates filters every list by status). Otherwise it is SQL, and the
- * work is bounded by the query's selective terms, not by the corpus:
+ * With the in-memory copy of the index (`index`, LexicalIndexReplica), the copy scores the traces
+ * holding the query's terms and the filter's tags, language and framework, within
+ * INDEX_QUERY_LIMITS; statuses are left to the caller (orderCandidates reads every candidate's
+ * details under the whole filter). A filtered query whose page the copy cannot fill within its
+ * budget (a selective filter: few of the postings it read pass) goes on to SQL. SQL is also the
+ * path without the copy, and its work is bounded by the query's selective terms, not by the corpus:
  * 1. the query's terms (words only: nothing in the text is an operator) and their document
  *    frequencies;
  * 2. candidates: the best postings (by impact, at most `perTerm` each) of the rarest terms,
@@ -49,7 +51,10 @@ export async function lexicalCandidates(
   const terms = queryTerms(q);
   if (!terms.length) return [];
   const narrowed = narrows(filter);
-  if (index && !narrowed) return index.search(terms, filter.limit + STATUS_SLACK);
+  if (index) {
+    const { hits, exhaustive } = index.searchWithin(terms, filter.limit + STATUS_SLACK, requiredFacets(filter));
+    if (!narrowed || exhaustive || hits.length >= filter.limit) return hits;
+  }
   const stats: { term: string; df: number; documents: number; total_length: number }[] = await m.query(
     `SELECT q.term, coalesce(s.df, 0)::int AS df, tot.documents::float8 AS documents, tot.total_length::float8 AS total_length
        FROM unnest($1::text[]) AS q(term)

@@ -71,8 +71,8 @@ export async function orderCandidates(m: EntityManager, retrieved: Retrieved, op
     .slice(0, COLLAPSE_DEPTH + COLLAPSE_SLACK)
     .map((f) => f.id);
   const [details, pairs] = await Promise.all([
-    // Every list is filtered by status here (the in-memory lexical index does not know statuses), before fusion ranks them.
-    candidateDetails(m, all, options.filter.statuses),
+    // Every list is held to the whole filter here (the in-memory lexical index does not know statuses), before fusion ranks them.
+    candidateDetails(m, all, options.filter),
     options.mode === 'ranked' ? duplicatePairs(m, all, compared) : Promise.resolve([] as [string, string][]),
   ]);
   const fused = reciprocalRankFusion(
