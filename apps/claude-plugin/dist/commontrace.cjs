@@ -3077,6 +3077,11 @@ class InvertedIndex {
         /** Per document slot: its facet ids. */
         this.docFacets = [];
         this.facetIds = new Map();
+        /** Per facet id: the slots of the documents holding it (dead ones included until the next compaction). */
+        this.facetSlots = [];
+        /** Per slot: the stamp of the last search whose filter it passed (so no clearing between searches). */
+        this.passing = new Int32Array(INITIAL_CAPACITY);
+        this.stamp = 0;
         this.slotOf = new Map();
         this.totalLength = 0;
         this.deadPostings = 0;
@@ -3118,7 +3123,10 @@ class InvertedIndex {
             termIds[i] = t;
         });
         this.docTerms.push(termIds);
-        this.docFacets.push(doc.facets?.length ? Int32Array.from(doc.facets, (facet) => this.facetId(facet)) : NO_FACETS);
+        const facets = doc.facets?.length ? Int32Array.from(doc.facets, (facet) => this.facetId(facet)) : NO_FACETS;
+        this.docFacets.push(facets);
+        for (const f of facets)
+            this.facetSlots[f].push(slot);
         this.slotOf.set(doc.id, slot);
         this.totalLength += doc.length;
         this.deltaPostings += termIds.length;
@@ -3166,7 +3174,7 @@ class InvertedIndex {
         let read = 0;
         let found = 0;
         let exhaustive = true;
-        const scoring = { weight: 0, opening: true, averageLength, need: need.length ? need : null };
+        const scoring = { weight: 0, opening: true, averageLength, stamp: need.length ? this.markPassing(need) : 0 };
         for (const t of query) {
             if (read >= limits.readBudget) {
                 exhaustive = false;
@@ -3194,20 +3202,21 @@ class InvertedIndex {
     }
     /**
      * Adds one term's postings [from, to) to the accumulators: BM25's part of the term in each live
-     * document; a document not yet scored is opened only while `opening`, and only when it holds
-     * every facet of `need`. Returns the count of documents scored so far (their slots in `touched`).
+     * document; a document not yet scored is opened only while `opening`, and, under a filter
+     * (`stamp` not 0), only when it passed the filter (`passing`, see markPassing). Returns the count
+     * of documents scored so far (their slots in `touched`).
      */
     accumulate(docs, tfs, from, to, scoring, found) {
         const { k1, b } = lexical_model_1.BM25;
-        const { scores, touched, lengths, ids, docFacets } = this;
-        const { weight, opening, averageLength, need } = scoring;
+        const { scores, touched, lengths, ids, passing } = this;
+        const { weight, opening, averageLength, stamp } = scoring;
         for (let i = from; i < to; i++) {
             const slot = docs[i];
             const tf = tfs[i];
             if (ids[slot] === null || !(tf > 0))
                 continue;
             const previous = scores[slot];
-            if (previous === 0 && (!opening || (need !== null && !holdsAll(docFacets[slot], need))))
+            if (previous === 0 && (!opening || (stamp !== 0 && passing[slot] !== stamp)))
                 continue;
             scores[slot] = previous + (weight * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * lengths[slot]) / averageLength));
             if (previous === 0)
@@ -3259,6 +3268,8 @@ class InvertedIndex {
                 put(t, list.docs[i], list.tfs[i]);
         this.docTerms = this.docTerms.filter((terms) => terms !== null).map((terms) => terms.map((t) => termOf[t]));
         this.docFacets = this.docFacets.filter((_, slot) => slots[slot] >= 0);
+        this.facetSlots = this.facetSlots.map(() => []);
+        this.docFacets.forEach((facets, slot) => facets.forEach((f) => this.facetSlots[f].push(slot)));
         this.termIds = termIds;
         this.terms = termIds.size;
         this.df = df;
@@ -3275,16 +3286,41 @@ class InvertedIndex {
         ids.forEach((id, slot) => this.slotOf.set(id, slot));
         this.scores = new Float64Array(lengths.length);
         this.touched = new Int32Array(lengths.length);
+        this.passing = new Int32Array(lengths.length);
+        this.stamp = 0;
     }
     compactWhenDue() {
         if (this.deltaPostings + this.deadPostings > Math.max(100_000, this.docs.length / 4))
             this.compact();
     }
+    /**
+     * Marks the slots of the live documents holding every facet of `need` with a new stamp, and
+     * returns it: from the smallest of the facets' slot lists, so the work is that list's length,
+     * not the corpus's.
+     */
+    markPassing(need) {
+        if (this.stamp === 0x7fffffff) {
+            this.passing.fill(0);
+            this.stamp = 0;
+        }
+        const stamp = ++this.stamp;
+        let smallest = this.facetSlots[need[0]];
+        for (const f of need)
+            if (this.facetSlots[f].length < smallest.length)
+                smallest = this.facetSlots[f];
+        const { ids, docFacets, passing } = this;
+        for (const slot of smallest)
+            if (ids[slot] !== null && (need.length === 1 || holdsAll(docFacets[slot], need)))
+                passing[slot] = stamp;
+        return stamp;
+    }
     /** Facet ids are never reused or dropped: there are few facets (tags, languages, frameworks). */
     facetId(facet) {
         let f = this.facetIds.get(facet);
-        if (f === undefined)
+        if (f === undefined) {
             this.facetIds.set(facet, (f = this.facetIds.size));
+            this.facetSlots.push([]);
+        }
         return f;
     }
     termId(term) {
@@ -3309,6 +3345,9 @@ class InvertedIndex {
         this.lengths = lengths;
         this.scores = new Float64Array(capacity);
         this.touched = new Int32Array(capacity);
+        const passing = new Int32Array(capacity);
+        passing.set(this.passing);
+        this.passing = passing;
     }
 }
 exports.InvertedIndex = InvertedIndex;

@@ -91,6 +91,11 @@ export class InvertedIndex {
   /** Per document slot: its facet ids. */
   private docFacets: Int32Array[] = [];
   private readonly facetIds = new Map<string, number>();
+  /** Per facet id: the slots of the documents holding it (dead ones included until the next compaction). */
+  private facetSlots: number[][] = [];
+  /** Per slot: the stamp of the last search whose filter it passed (so no clearing between searches). */
+  private passing = new Int32Array(INITIAL_CAPACITY);
+  private stamp = 0;
   private readonly slotOf = new Map<string, number>();
   private totalLength = 0;
   private deadPostings = 0;
@@ -135,7 +140,9 @@ export class InvertedIndex {
       termIds[i] = t;
     });
     this.docTerms.push(termIds);
-    this.docFacets.push(doc.facets?.length ? Int32Array.from(doc.facets, (facet) => this.facetId(facet)) : NO_FACETS);
+    const facets = doc.facets?.length ? Int32Array.from(doc.facets, (facet) => this.facetId(facet)) : NO_FACETS;
+    this.docFacets.push(facets);
+    for (const f of facets) this.facetSlots[f].push(slot);
     this.slotOf.set(doc.id, slot);
     this.totalLength += doc.length;
     this.deltaPostings += termIds.length;
@@ -187,7 +194,7 @@ export class InvertedIndex {
     let read = 0;
     let found = 0;
     let exhaustive = true;
-    const scoring = { weight: 0, opening: true, averageLength, need: need.length ? need : null };
+    const scoring = { weight: 0, opening: true, averageLength, stamp: need.length ? this.markPassing(need) : 0 };
     for (const t of query) {
       if (read >= limits.readBudget) {
         exhaustive = false;
@@ -214,26 +221,27 @@ export class InvertedIndex {
 
   /**
    * Adds one term's postings [from, to) to the accumulators: BM25's part of the term in each live
-   * document; a document not yet scored is opened only while `opening`, and only when it holds
-   * every facet of `need`. Returns the count of documents scored so far (their slots in `touched`).
+   * document; a document not yet scored is opened only while `opening`, and, under a filter
+   * (`stamp` not 0), only when it passed the filter (`passing`, see markPassing). Returns the count
+   * of documents scored so far (their slots in `touched`).
    */
   private accumulate(
     docs: ArrayLike<number>,
     tfs: ArrayLike<number>,
     from: number,
     to: number,
-    scoring: { weight: number; opening: boolean; averageLength: number; need: Int32Array | null },
+    scoring: { weight: number; opening: boolean; averageLength: number; stamp: number },
     found: number,
   ): number {
     const { k1, b } = BM25;
-    const { scores, touched, lengths, ids, docFacets } = this;
-    const { weight, opening, averageLength, need } = scoring;
+    const { scores, touched, lengths, ids, passing } = this;
+    const { weight, opening, averageLength, stamp } = scoring;
     for (let i = from; i < to; i++) {
       const slot = docs[i];
       const tf = tfs[i];
       if (ids[slot] === null || !(tf > 0)) continue;
       const previous = scores[slot];
-      if (previous === 0 && (!opening || (need !== null && !holdsAll(docFacets[slot], need)))) continue;
+      if (previous === 0 && (!opening || (stamp !== 0 && passing[slot] !== stamp))) continue;
       scores[slot] = previous + (weight * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * lengths[slot]) / averageLength));
       if (previous === 0) touched[found++] = slot;
     }
@@ -273,6 +281,8 @@ export class InvertedIndex {
     for (const [t, list] of this.delta) for (let i = 0; i < list.docs.length; i++) put(t, list.docs[i], list.tfs[i]);
     this.docTerms = this.docTerms.filter((terms): terms is Int32Array => terms !== null).map((terms) => terms.map((t) => termOf[t]));
     this.docFacets = this.docFacets.filter((_, slot) => slots[slot] >= 0);
+    this.facetSlots = this.facetSlots.map(() => []);
+    this.docFacets.forEach((facets, slot) => facets.forEach((f) => this.facetSlots[f].push(slot)));
     this.termIds = termIds;
     this.terms = termIds.size;
     this.df = df;
@@ -289,16 +299,39 @@ export class InvertedIndex {
     ids.forEach((id, slot) => this.slotOf.set(id, slot));
     this.scores = new Float64Array(lengths.length);
     this.touched = new Int32Array(lengths.length);
+    this.passing = new Int32Array(lengths.length);
+    this.stamp = 0;
   }
 
   private compactWhenDue(): void {
     if (this.deltaPostings + this.deadPostings > Math.max(100_000, this.docs.length / 4)) this.compact();
   }
 
+  /**
+   * Marks the slots of the live documents holding every facet of `need` with a new stamp, and
+   * returns it: from the smallest of the facets' slot lists, so the work is that list's length,
+   * not the corpus's.
+   */
+  private markPassing(need: Int32Array): number {
+    if (this.stamp === 0x7fffffff) {
+      this.passing.fill(0);
+      this.stamp = 0;
+    }
+    const stamp = ++this.stamp;
+    let smallest = this.facetSlots[need[0]];
+    for (const f of need) if (this.facetSlots[f].length < smallest.length) smallest = this.facetSlots[f];
+    const { ids, docFacets, passing } = this;
+    for (const slot of smallest) if (ids[slot] !== null && (need.length === 1 || holdsAll(docFacets[slot], need))) passing[slot] = stamp;
+    return stamp;
+  }
+
   /** Facet ids are never reused or dropped: there are few facets (tags, languages, frameworks). */
   private facetId(facet: string): number {
     let f = this.facetIds.get(facet);
-    if (f === undefined) this.facetIds.set(facet, (f = this.facetIds.size));
+    if (f === undefined) {
+      this.facetIds.set(facet, (f = this.facetIds.size));
+      this.facetSlots.push([]);
+    }
     return f;
   }
 
@@ -323,6 +356,9 @@ export class InvertedIndex {
     this.lengths = lengths;
     this.scores = new Float64Array(capacity);
     this.touched = new Int32Array(capacity);
+    const passing = new Int32Array(capacity);
+    passing.set(this.passing);
+    this.passing = passing;
   }
 }
 
