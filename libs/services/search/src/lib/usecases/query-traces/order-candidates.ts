@@ -66,14 +66,15 @@ export async function orderCandidates(m: EntityManager, retrieved: Retrieved, op
   );
   const all = [...new Set(names.flatMap((n) => retrieved.lists[n] ?? []))];
   // The duplicate pairs are read beside the details rather than after them: compared by vector are
-  // the first of the fusion before the status filter, with a few more for the ones it leaves out.
-  const compared = reciprocalRankFusion(names.map((n) => retrieved.lists[n] ?? []), fusion)
-    .slice(0, COLLAPSE_DEPTH + COLLAPSE_SLACK)
-    .map((f) => f.id);
+  // the first of the fusion before the filter, with a few more for the ones it leaves out.
+  const comparedFirst = () =>
+    reciprocalRankFusion(names.map((n) => retrieved.lists[n] ?? []), fusion)
+      .slice(0, COLLAPSE_DEPTH + COLLAPSE_SLACK)
+      .map((f) => f.id);
   const [details, pairs] = await Promise.all([
     // Every list is held to the whole filter here (the in-memory lexical index does not know statuses), before fusion ranks them.
     candidateDetails(m, all, options.filter),
-    options.mode === 'ranked' ? duplicatePairs(m, all, compared) : Promise.resolve([] as [string, string][]),
+    options.mode === 'ranked' ? duplicatePairs(m, all, comparedFirst()) : Promise.resolve([] as [string, string][]),
   ]);
   const fused = reciprocalRankFusion(
     names.map((n) => (retrieved.lists[n] ?? []).filter((id) => details.has(id))),
