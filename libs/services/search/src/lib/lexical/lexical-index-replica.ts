@@ -19,8 +19,10 @@ interface DocumentRow {
 
 /**
  * The documents' postings, aggregated per trace, with the trace's tags, language and framework (the
- * facets a filter requires): one row per document. Those fields change only with the trace's texts
- * (an amendment), in the transaction that writes its postings again, so they are read again with them.
+ * facets a filter requires): one row per document. Ingest writes those fields in the transaction
+ * that writes the trace's postings, and nothing changes them later without writing the postings
+ * again, so they are as current as the postings (search also checks the whole filter against
+ * `traces` when it reads the candidates' details).
  */
 const DOCUMENT_POSTINGS = `SELECT d.trace_id, d.length::float8 AS length, d.written_xid::text AS xid, p.terms, p.tfs, t.tags, t.language, t.framework
    FROM lexical_documents d
