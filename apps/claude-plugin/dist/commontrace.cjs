@@ -3693,6 +3693,7 @@ function camelWords(piece) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ANSWER_RULE = void 0;
+exports.traceAbout = traceAbout;
 exports.traceTerms = traceTerms;
 exports.answersWanted = answersWanted;
 const domain_traces_1 = __webpack_require__(9783);
@@ -3709,11 +3710,17 @@ function distinctive(tokens) {
             out.add(t);
     return out;
 }
+/**
+ * The distinctive terms of a trace's title and tags (`TraceTerms.about`): enough to look up the
+ * open questions it may answer, so the whole text is tokenized only when there are some.
+ */
+function traceAbout(trace) {
+    return distinctive((0, domain_traces_1.weightedTokens)(`${trace.title}\n${trace.tags.join(' ')}`));
+}
 /** The terms of a trace (the same code-aware tokens as a query's). */
 function traceTerms(trace) {
-    const about = (0, domain_traces_1.weightedTokens)(`${trace.title}\n${trace.tags.join(' ')}`);
     const all = (0, domain_traces_1.weightedTokens)(`${trace.title}\n${trace.tags.join(' ')}\n${trace.context_text}\n${trace.solution_text}`);
-    return { about: distinctive(about), all: new Set(all.weights.keys()) };
+    return { about: traceAbout(trace), all: new Set(all.weights.keys()) };
 }
 /** Whether a trace answers a wanted query (its `wantedTerms`) by ANSWER_RULE. A query without distinctive terms is never answered by a rule. */
 function answersWanted(query, trace) {

@@ -3,6 +3,7 @@ export * from './lib/core/canonical-json';
 export * from './lib/core/contract';
 export * from './lib/core/enums';
 export * from './lib/core/errors';
+export * from './lib/core/float32-base64';
 export * from './lib/core/paging';
 export * from './lib/core/validation';
 export * from './lib/core/validators';

@@ -28,19 +28,22 @@ async function unfinishedEvents(): Promise<number> {
 
 /**
  * Waits until the background work a write started is finished: the outbox is sent, every event
- * consumer (in microservices mode, on JetStream) has caught up, and the row counts hold still
+ * consumer (in microservices mode, on JetStream) has caught up, ingest has folded every new
+ * document into the lexical statistics, and the row counts hold still
  * between two looks. Only then can a refused request's effect be told from the stack's own work.
  */
 export async function settled(stack: Stack): Promise<RowCounts> {
   let previous = '';
   return waitFor(
     async () => {
-      const [{ unsent }] = await stack.query<{ unsent: number }>(`SELECT count(*)::int AS unsent FROM outbox WHERE sent_at IS NULL`);
+      const [{ unsent, uncounted }] = await stack.query<{ unsent: number; uncounted: number }>(
+        `SELECT (SELECT count(*)::int FROM outbox WHERE sent_at IS NULL) AS unsent, (SELECT count(*)::int FROM lexical_documents WHERE NOT counted) AS uncounted`,
+      );
       const open = stack.mode === 'microservices' ? await unfinishedEvents() : 0;
       const counts = await rowCounts(stack);
       const same = JSON.stringify(counts) === previous;
       previous = JSON.stringify(counts);
-      return unsent === 0 && open === 0 && same && counts;
+      return unsent === 0 && uncounted === 0 && open === 0 && same && counts;
     },
     { timeoutMs: 30_000, intervalMs: 150, what: 'the background work to settle' },
   );

@@ -1,5 +1,5 @@
 import { lexicalPostings } from '@commontrace/domain-search';
-import { Database, MIGRATIONS, runMigrations } from '@commontrace/persistence';
+import { Database, foldAllLexicalStatistics, foldLexicalStatistics, lexicalStatistics, MIGRATIONS, runMigrations } from '@commontrace/persistence';
 import { indexTracesLexically } from '@commontrace/service-ingest';
 import { createTestDatabase } from '@commontrace/util-testing';
 import { DataSource } from 'typeorm';
@@ -60,12 +60,39 @@ async function stored(ds: DataSource) {
 
 async function expectExact(ds: DataSource) {
   const want = await recount(ds);
+  // As a reader sees them whatever has been folded: the statistics plus the documents not yet counted.
+  const seen = await lexicalStatistics(ds, want.df.map(([term]) => term));
+  expect(seen.documents).toBe(want.documents);
+  expect(seen.totalLength).toBeCloseTo(want.length, 3);
+  expect([...seen.df].sort(([a], [b]) => (a < b ? -1 : 1))).toEqual(want.df);
+  // Once everything is folded, the tables hold exactly that.
+  await foldAllLexicalStatistics(ds);
   const got = await stored(ds);
   expect(got.indexed).toBe(want.documents);
   expect(got.documents).toBe(want.documents);
   expect(got.length).toBeCloseTo(want.length, 3);
   expect(got.df).toEqual(want.df);
   expect(got.postings).toEqual(want.postings);
+}
+
+/** Two folds in a loop, in small batches, as two ingest processes would run them, until `stop`. */
+function foldersRunning(ds: DataSource): { stop(): Promise<number> } {
+  let stopped = false;
+  const folder = async () => {
+    let folded = 0;
+    while (!stopped) {
+      folded += await foldLexicalStatistics(ds, 3);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    return folded;
+  };
+  const running = [folder(), folder()];
+  return {
+    stop: async () => {
+      stopped = true;
+      return (await Promise.all(running)).reduce((a, b) => a + b, 0);
+    },
+  };
 }
 
 describe('lexical index (postings, document frequencies, totals)', () => {
@@ -86,7 +113,8 @@ describe('lexical index (postings, document frequencies, totals)', () => {
     await db?.drop();
   });
 
-  it('stays equal to a recount after four concurrent writers of overlapping texts', async () => {
+  it('stays equal to a recount after four concurrent writers of overlapping texts, folded meanwhile', async () => {
+    const folders = foldersRunning(ds);
     const writer = async (w: number) => {
       for (let i = 0; i < 15; i++) {
         const seed = w * 100 + i;
@@ -101,10 +129,14 @@ describe('lexical index (postings, document frequencies, totals)', () => {
       }
     };
     await Promise.all([0, 1, 2, 3].map(writer));
+    expect(await folders.stop()).toBeGreaterThan(0);
     await expectExact(ds);
   });
 
-  it('stays equal to a recount after concurrent amendments replace texts', async () => {
+  it('stays equal to a recount after concurrent amendments replace texts, folded meanwhile', async () => {
+    // Some documents counted, some not, when the amendments begin.
+    await foldLexicalStatistics(ds, 20);
+    const folders = foldersRunning(ds);
     const ids: string[] = (await ds.query(`SELECT id FROM traces ORDER BY id`)).map((r: { id: string }) => r.id);
     const amender = async (w: number) => {
       for (let i = w; i < ids.length; i += 4) {
@@ -118,6 +150,7 @@ describe('lexical index (postings, document frequencies, totals)', () => {
       }
     };
     await Promise.all([0, 1, 2, 3].map(amender));
+    await folders.stop();
     await expectExact(ds);
     // Reindexing what is current changes nothing.
     await ds.transaction(async (m) => {
@@ -127,13 +160,17 @@ describe('lexical index (postings, document frequencies, totals)', () => {
     await expectExact(ds);
   });
 
-  it('is built for existing traces by its migration', async () => {
-    const Migration = MIGRATIONS.find((m) => m.name === 'LexicalIndex1764921600000');
-    if (!Migration) throw new Error('migration not registered');
+  it('is built for existing traces by its migrations', async () => {
+    const names = ['LexicalIndex1764921600000', 'LexicalDocumentsWrittenXid1765785600000', 'LexicalStatisticsFolded1765872000000'];
+    const chain = names.map((name) => {
+      const Migration = MIGRATIONS.find((m) => m.name === name);
+      if (!Migration) throw new Error(`migration ${name} not registered`);
+      return new Migration();
+    });
     const runner = ds.createQueryRunner();
     try {
-      await new Migration().down(runner);
-      await new Migration().up(runner);
+      for (const migration of [...chain].reverse()) await migration.down(runner);
+      for (const migration of chain) await migration.up(runner);
     } finally {
       await runner.release();
     }

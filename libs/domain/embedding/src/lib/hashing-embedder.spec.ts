@@ -1,4 +1,4 @@
-import { cosine, HASHING_DIMENSIONS, hashingEmbed, tokenize } from './hashing-embedder';
+import { cosine, HASHING_DIMENSIONS, HASHING_MAX_INPUT_CHARS, hashingEmbed, offlineVector, tokenize, truncateChars } from './hashing-embedder';
 
 describe('hashingEmbed', () => {
   it('is deterministic, unit length and of the stated width', () => {
@@ -22,5 +22,17 @@ describe('hashingEmbed', () => {
 
   it('keeps technical tokens whole and drops stop words', () => {
     expect(tokenize('The node.js C# and k8s-io of it')).toEqual(['node.js', 'c#', 'k8s-io']);
+  });
+
+  it('cuts characters without splitting a surrogate pair', () => {
+    expect(truncateChars('abcdef', 4)).toBe('abcd');
+    expect(truncateChars('abc😀', 4)).toBe('abc');
+    expect(truncateChars('ab😀', 4)).toBe('ab😀');
+  });
+
+  it('reads at most HASHING_MAX_INPUT_CHARS of a text for the offline vector', () => {
+    const start = 'redis connection reset by peer '.repeat(HASHING_MAX_INPUT_CHARS / 31 + 1).slice(0, HASHING_MAX_INPUT_CHARS);
+    expect(offlineVector(`${start} kafka rebalance storm`)).toEqual(hashingEmbed(start));
+    expect(offlineVector('short text')).toEqual(hashingEmbed('short text'));
   });
 });

@@ -57,6 +57,25 @@ export function hashingEmbed(text: string, dimensions = HASHING_DIMENSIONS): num
   return Array.from(vector, (v) => (norm > 0 ? v / norm : 0));
 }
 
+/** The offline model has no token limit; its work is linear, and this bounds it per text. */
+export const HASHING_MAX_INPUT_CHARS = 32_000;
+
+/** At most `maxChars` UTF-16 units, never splitting a surrogate pair. */
+export function truncateChars(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return text;
+  const last = text.charCodeAt(maxChars - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? maxChars - 1 : maxChars);
+}
+
+/**
+ * The offline model's vector of a text, as the embedding service's offline provider computes it
+ * (the text cut at HASHING_MAX_INPUT_CHARS): a pure function, so ingest computes it in process
+ * while the offline model is the serving one.
+ */
+export function offlineVector(text: string): number[] {
+  return hashingEmbed(truncateChars(text, HASHING_MAX_INPUT_CHARS));
+}
+
 export function cosine(a: number[], b: number[]): number {
   let dot = 0;
   let na = 0;

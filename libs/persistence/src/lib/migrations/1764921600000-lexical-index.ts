@@ -12,8 +12,9 @@ const BACKFILL_BATCH = 500;
  * - `lexical_documents`: a trace's field-weighted length and the tokenizer version that made its postings;
  * - `lexical_terms`: in how many traces a term occurs (document frequency);
  * - `lexical_totals`: one row, how many traces are indexed and their total length.
- * Ingest keeps all four exact in the transaction that writes the trace. Existing traces are
- * indexed here, in batches, by the same writer.
+ * Ingest keeps all four exact in the transaction that writes the trace (since migration
+ * 1765872000000 it folds the two statistics in after the commit). Existing traces are indexed
+ * here, in batches, by the same writer.
  */
 export class LexicalIndex1764921600000 implements MigrationInterface {
   name = 'LexicalIndex1764921600000';
@@ -53,7 +54,7 @@ export class LexicalIndex1764921600000 implements MigrationInterface {
         [after, BACKFILL_BATCH],
       );
       if (!traces.length) break;
-      await writeLexicalIndex(q, traces.map((t) => ({ trace_id: t.id, ...lexicalPostings(t) })));
+      await writeLexicalIndex(q, traces.map((t) => ({ trace_id: t.id, ...lexicalPostings(t) })), { fresh: true });
       after = traces[traces.length - 1].id;
     }
   }

@@ -16,6 +16,7 @@ import { WantedSearchersCounted1765526400000 } from './1765526400000-wanted-sear
 import { ApiKeyHashScheme1765612800000 } from './1765612800000-api-key-hash-scheme';
 import { AccountSuspension1765699200000 } from './1765699200000-account-suspension';
 import { LexicalDocumentsWrittenXid1765785600000 } from './1765785600000-lexical-documents-written-xid';
+import { LexicalStatisticsFolded1765872000000 } from './1765872000000-lexical-statistics-folded';
 
 /** Every migration, in order. A new one is appended here. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   ApiKeyHashScheme1765612800000,
   AccountSuspension1765699200000,
   LexicalDocumentsWrittenXid1765785600000,
+  LexicalStatisticsFolded1765872000000,
 ];

@@ -11,6 +11,7 @@ import { ListVersionsUseCase } from './usecases/list-versions/list-versions.usec
 import { ReviewAmendmentUseCase } from './usecases/review-amendment/review-amendment.usecase';
 import { SubmitTraceUseCase } from './usecases/submit-trace/submit-trace.usecase';
 import { ReindexSearchUseCase } from './usecases/reindex-search/reindex-search.usecase';
+import { LexicalStatisticsFolder } from './search-index/lexical-statistics-folder';
 
 /** Decides what enters the shared memory: validation, scanning, dedup, amendments, links, with their events. */
 @Module({
@@ -27,6 +28,7 @@ import { ReindexSearchUseCase } from './usecases/reindex-search/reindex-search.u
     LinkTracesUseCase,
     ApplyStandingUseCase,
     ReindexSearchUseCase,
+    LexicalStatisticsFolder,
   ],
 })
 export class IngestModule {}

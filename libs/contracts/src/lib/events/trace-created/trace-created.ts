@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
-import { IsArray, IsInt, IsNumber, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { IsBase64, IsInt, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { defineEvent } from '../../core/contract';
+import { MAX_FLOAT32_BASE64_LENGTH } from '../../core/float32-base64';
 
 /** The vector ingest already computed for the duplicate check, so the trace is embedded once. */
 export class TraceVector {
@@ -9,9 +10,14 @@ export class TraceVector {
   @MaxLength(200)
   model: string;
 
-  @IsArray()
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { each: true })
-  vector: number[];
+  /**
+   * The values, little-endian float32 in base64 (`packFloat32`; `unpackFloat32` reads them):
+   * every consumer of the event parses and validates it, and a vector as JSON numbers cost each
+   * of them more than the rest of the event.
+   */
+  @IsBase64()
+  @MaxLength(MAX_FLOAT32_BASE64_LENGTH)
+  float32: string;
 }
 
 /** A trace was stored; consumers read its text from the traces table. */

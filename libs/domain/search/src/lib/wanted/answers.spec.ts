@@ -1,4 +1,4 @@
-import { answersWanted, traceTerms } from './answers';
+import { answersWanted, traceAbout, traceTerms } from './answers';
 import { wantedTerms } from './normalize-query';
 
 const trace = (title: string, tags: string[], context: string, solution: string) =>
@@ -33,5 +33,15 @@ describe('answersWanted', () => {
 
   it('does not need the searcher\'s paths, numbers or ids to appear in the trace', () => {
     expect(answersWanted(wantedTerms('kafka consumer rebalance storm at offset 918273 in /opt/app/consumer.log'), kafka)).toBe(true);
+  });
+});
+
+describe('traceAbout', () => {
+  it('is the distinctive terms of the title and tags alone, as traceTerms has them', () => {
+    const fields = { title: 'Kafka consumer group rebalance storm', tags: ['kafka'], context_text: 'max.poll.interval.ms exceeded', solution_text: 'Lower max.poll.records' };
+    const about = traceAbout(fields);
+    expect([...about].sort()).toEqual([...traceTerms(fields).about].sort());
+    expect(about.has('kafka')).toBe(true);
+    expect([...about].some((t) => t.includes('poll'))).toBe(false);
   });
 });

@@ -28,11 +28,18 @@ function distinctive(tokens: WeightedTokens): Set<string> {
   return out;
 }
 
+/**
+ * The distinctive terms of a trace's title and tags (`TraceTerms.about`): enough to look up the
+ * open questions it may answer, so the whole text is tokenized only when there are some.
+ */
+export function traceAbout(trace: Pick<TraceText, 'title' | 'tags'>): Set<string> {
+  return distinctive(weightedTokens(`${trace.title}\n${trace.tags.join(' ')}`));
+}
+
 /** The terms of a trace (the same code-aware tokens as a query's). */
 export function traceTerms(trace: TraceText): TraceTerms {
-  const about = weightedTokens(`${trace.title}\n${trace.tags.join(' ')}`);
   const all = weightedTokens(`${trace.title}\n${trace.tags.join(' ')}\n${trace.context_text}\n${trace.solution_text}`);
-  return { about: distinctive(about), all: new Set(all.weights.keys()) };
+  return { about: traceAbout(trace), all: new Set(all.weights.keys()) };
 }
 
 /** Whether a trace answers a wanted query (its `wantedTerms`) by ANSWER_RULE. A query without distinctive terms is never answered by a rule. */

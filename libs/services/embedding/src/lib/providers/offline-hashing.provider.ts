@@ -1,12 +1,11 @@
-import { HASHING_MODEL_ID, hashingEmbed } from '@commontrace/domain-embedding';
+import { HASHING_MODEL_ID, offlineVector } from '@commontrace/domain-embedding';
 import { EmbeddingProvider, ModelSpec } from './embedding-provider';
-import { OFFLINE_MAX_INPUT_CHARS, truncateChars } from './truncation';
 
 /** The default: lexical feature hashing, no model, no network (see libs/domain/embedding). */
 export class OfflineHashingProvider extends EmbeddingProvider {
   readonly spec: ModelSpec = { provider: 'offline', providerModel: HASHING_MODEL_ID };
 
   async embed(texts: string[]): Promise<number[][]> {
-    return texts.map((t) => hashingEmbed(truncateChars(t, OFFLINE_MAX_INPUT_CHARS)));
+    return texts.map(offlineVector);
   }
 }

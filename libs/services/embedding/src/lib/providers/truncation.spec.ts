@@ -1,4 +1,4 @@
-import { localTokenLimit, truncateChars, truncateUtf8Bytes } from './truncation';
+import { localTokenLimit, truncateUtf8Bytes } from './truncation';
 
 const utf8 = (s: string) => Buffer.byteLength(s, 'utf8');
 
@@ -21,12 +21,6 @@ describe('truncating texts to a provider limit', () => {
     expect(text.startsWith(cut)).toBe(true);
     expect(cut).not.toMatch(/[\uD800-\uDBFF]$/); // no half of an emoji
     expect(Buffer.from(cut, 'utf8').toString('utf8')).toBe(cut);
-  });
-
-  it('cuts characters without splitting a surrogate pair', () => {
-    expect(truncateChars('abcdef', 4)).toBe('abcd');
-    expect(truncateChars('abc😀', 4)).toBe('abc');
-    expect(truncateChars('ab😀', 4)).toBe('ab😀');
   });
 
   it('takes the smaller of the tokenizer and position limits of a local model', () => {

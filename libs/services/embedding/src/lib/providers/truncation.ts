@@ -6,9 +6,6 @@
 /** OpenAI's embedding models (text-embedding-3-*, ada-002) take at most 8191 tokens per input. */
 export const OPENAI_MAX_INPUT_TOKENS = 8191;
 
-/** The offline model has no token limit; its work is linear, and this bounds it per text. */
-export const OFFLINE_MAX_INPUT_CHARS = 32_000;
-
 /**
  * At most `maxBytes` bytes of UTF-8, cut at a character boundary. BPE tokenizers such as
  * OpenAI's emit at least one byte per token, so a text of N bytes never has more than N
@@ -26,13 +23,6 @@ export function truncateUtf8Bytes(text: string, maxBytes: number): string {
     if (pair) i++;
   }
   return text;
-}
-
-/** At most `maxChars` UTF-16 units, without splitting a surrogate pair. */
-export function truncateChars(text: string, maxChars: number): string {
-  if (text.length <= maxChars) return text;
-  const last = text.charCodeAt(maxChars - 1);
-  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? maxChars - 1 : maxChars);
 }
 
 /**

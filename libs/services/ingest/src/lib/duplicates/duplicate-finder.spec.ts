@@ -1,9 +1,10 @@
+import { EmbeddingEmbedTexts } from '@commontrace/contracts';
 import { HASHING_DIMENSIONS, HASHING_MODEL_ID, hashingEmbed } from '@commontrace/domain-embedding';
 import { contentHash, traceText } from '@commontrace/domain-traces';
 import { toVectorLiteral } from '@commontrace/persistence';
 import { UseCaseHarness } from '@commontrace/testing';
 import { IngestModule } from '../ingest.module';
-import { DuplicateFinder } from './duplicate-finder';
+import { DuplicateFinder, SERVING_MODEL_MEMORY_MS } from './duplicate-finder';
 
 const existing = {
   title: 'Docker compose app gets ECONNREFUSED 127.0.0.1:5432 from Postgres',
@@ -77,5 +78,30 @@ describe('DuplicateFinder', () => {
 
   it('asks for the vector of the text it checks, and gives it back for the trace.created event', async () => {
     expect(await finder.embed(existing)).toEqual({ model: HASHING_MODEL_ID, vector: hashingEmbed(traceText(existing)) });
+  });
+
+  it('computes the vector itself while the serving model is the offline one, and asks again after SERVING_MODEL_MEMORY_MS', async () => {
+    let asked = 0;
+    let model = HASHING_MODEL_ID;
+    h.fake(EmbeddingEmbedTexts.contract, ({ texts }) => {
+      asked += 1;
+      return { model, dimensions: HASHING_DIMENSIONS, vectors: texts.map((t) => hashingEmbed(t)) };
+    });
+    let offset = SERVING_MODEL_MEMORY_MS + 1000;
+    const realNow = Date.now.bind(Date);
+    const clock = jest.spyOn(Date, 'now').mockImplementation(() => realNow() + offset);
+    try {
+      expect(await finder.embed(existing)).toEqual({ model: HASHING_MODEL_ID, vector: hashingEmbed(traceText(existing)) });
+      expect(await finder.embed(retold)).toEqual({ model: HASHING_MODEL_ID, vector: hashingEmbed(traceText(retold)) });
+      expect(asked).toBe(1);
+      // Another model is promoted: once the memory has run out, the service is asked and its model used.
+      model = 'openai:text-embedding-3-small';
+      offset += SERVING_MODEL_MEMORY_MS + 1000;
+      expect(await finder.embed(retold)).toEqual({ model, vector: hashingEmbed(traceText(retold)) });
+      expect(await finder.embed(retold)).toMatchObject({ model });
+      expect(asked).toBe(3);
+    } finally {
+      clock.mockRestore();
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EmbeddingEmbedTexts } from '@commontrace/contracts';
 import { DEFAULT_DUPLICATE_THRESHOLDS, DuplicateThresholds, DuplicateVerdict, judgeDuplicate, TraceText, traceProfile, traceText } from '@commontrace/domain-traces';
+import { HASHING_MODEL_ID, offlineVector } from '@commontrace/domain-embedding';
 import { AppEnv } from '@commontrace/util-config';
 import { BusClient } from '@commontrace/messaging';
 import { nearestNeighbours, TraceEntity } from '@commontrace/persistence';
@@ -8,6 +9,12 @@ import { EntityManager, In } from 'typeorm';
 
 /** The vector of a new trace must arrive within this time, or only the exact check applies. */
 const EMBED_DEADLINE_MS = 2000;
+/**
+ * How long a reply that names the offline model as the serving one is trusted: meanwhile ingest
+ * computes that model's vectors itself (`offlineVector`, a pure function), without a round trip
+ * to the embedding service. After a model switch, asking resumes within this time.
+ */
+export const SERVING_MODEL_MEMORY_MS = 30_000;
 const NEIGHBOURS = 5;
 
 export interface DuplicateMatch extends DuplicateVerdict {
@@ -32,12 +39,21 @@ export class DuplicateFinder {
     this.thresholds = { ...DEFAULT_DUPLICATE_THRESHOLDS, similarity: env.DUPLICATE_MIN_SIMILARITY };
   }
 
-  /** The vector is asked for before any transaction opens. */
+  /** Until then the serving model is the offline one (from the embedding service's last reply). */
+  private offlineServingUntil = 0;
+
+  /**
+   * The vector of the serving model, asked for before any transaction opens; computed here while
+   * the serving model is known to be the offline one.
+   */
   async embed(trace: TraceText & { tags?: string[] }): Promise<{ model: string; vector: number[] } | undefined> {
+    const text = traceText(trace);
+    const usable = (model: string, vector: number[] | undefined) => (vector && vector.some((v) => v !== 0) ? { model, vector } : undefined);
+    if (Date.now() < this.offlineServingUntil) return usable(HASHING_MODEL_ID, offlineVector(text));
     try {
-      const reply = await this.bus.request(EmbeddingEmbedTexts.contract, { texts: [traceText(trace)] }, { timeoutMs: EMBED_DEADLINE_MS });
-      const vector = reply.vectors[0];
-      return vector && vector.some((v) => v !== 0) ? { model: reply.model, vector } : undefined;
+      const reply = await this.bus.request(EmbeddingEmbedTexts.contract, { texts: [text] }, { timeoutMs: EMBED_DEADLINE_MS });
+      if (reply.model === HASHING_MODEL_ID) this.offlineServingUntil = Date.now() + SERVING_MODEL_MEMORY_MS;
+      return usable(reply.model, reply.vectors[0]);
     } catch (error) {
       this.logger.warn(`near-duplicate check skipped, no vector: ${(error as Error).message}`);
       return undefined;

@@ -70,6 +70,15 @@ export function wantedPage(m: EntityManager, request: { answered: boolean; curso
   );
 }
 
+/** Whether any open question shares a term with `about`: a look without locks or a transaction. */
+export async function anyOpenCandidate(m: EntityManager, about: string[]): Promise<boolean> {
+  const [row]: { found: boolean }[] = await m.query(
+    `SELECT EXISTS (SELECT 1 FROM wanted_queries WHERE answered_at IS NULL AND terms && $1::text[]) AS found`,
+    [about],
+  );
+  return row.found;
+}
+
 /**
  * The open questions that share a term with `about` (a new trace's title and tags), the most
  * wanted first, at most `limit`: the few candidates the answer rule is tried on. Locked, so that

@@ -1,9 +1,8 @@
 import { DomainError, ErrorCode } from '@commontrace/contracts';
-import { HASHING_DIMENSIONS, HASHING_MODEL_ID, hashingEmbed } from '@commontrace/domain-embedding';
+import { HASHING_DIMENSIONS, HASHING_MAX_INPUT_CHARS, HASHING_MODEL_ID, hashingEmbed } from '@commontrace/domain-embedding';
 import { UseCaseHarness } from '@commontrace/testing';
 import { EmbeddingModule } from '../../embedding.module';
 import { EmbeddingModels } from '../../models/embedding-models';
-import { OFFLINE_MAX_INPUT_CHARS } from '../../providers/truncation';
 import { EmbedTextsUseCase } from './embed-texts.usecase';
 
 describe('EmbedTextsUseCase', () => {
@@ -34,9 +33,9 @@ describe('EmbedTextsUseCase', () => {
 
   it('cuts a text over the model\'s limit instead of failing', async () => {
     const start = 'webpack JavaScript heap out of memory '.repeat(1000);
-    const long = `${start.slice(0, OFFLINE_MAX_INPUT_CHARS)}${'and everything after the limit '.repeat(100)}`;
+    const long = `${start.slice(0, HASHING_MAX_INPUT_CHARS)}${'and everything after the limit '.repeat(100)}`;
     const { vectors } = await embed.execute({ texts: [long] });
-    expect(vectors[0]).toEqual(hashingEmbed(start.slice(0, OFFLINE_MAX_INPUT_CHARS)));
+    expect(vectors[0]).toEqual(hashingEmbed(start.slice(0, HASHING_MAX_INPUT_CHARS)));
   });
 
   it('keeps answering with the serving model while another one is being built', async () => {

@@ -1,4 +1,4 @@
-import { TraceCreated, TraceEmbedded } from '@commontrace/contracts';
+import { packFloat32, TraceCreated, TraceEmbedded } from '@commontrace/contracts';
 import { hashingEmbed } from '@commontrace/domain-embedding';
 import { traceText } from '@commontrace/domain-traces';
 import { EventMeta } from '@commontrace/messaging';
@@ -94,7 +94,7 @@ describe('EmbedTraceUseCase', () => {
     const t = await trace('Jest hangs after the tests finish');
     const vector = FakeEmbeddingsServer.vector('a vector only ingest could have sent', 64);
     const requests = server.requests.length;
-    await useCase.onTraceCreated(created(t, { model: SERVING, vector }), meta());
+    await useCase.onTraceCreated(created(t, { model: SERVING, float32: packFloat32(vector) }), meta());
     expect(server.requests.length).toBe(requests);
     const vectors = await stored(t.id);
     expect(vectors[SERVING]).toEqual(vector.map((x) => expect.closeTo(x, 5)));
@@ -104,11 +104,16 @@ describe('EmbedTraceUseCase', () => {
   it('ignores the event\'s vector when the trace changed since, or when it is of a model that is not active', async () => {
     const changed = await trace('Docker layer cache is never reused');
     const stale = FakeEmbeddingsServer.vector('the text before the amendment', 64);
-    await useCase.onTraceCreated({ ...created(changed, { model: SERVING, vector: stale }), content_hash: 'f'.repeat(64) }, meta());
+    await useCase.onTraceCreated({ ...created(changed, { model: SERVING, float32: packFloat32(stale) }), content_hash: 'f'.repeat(64) }, meta());
     expect((await stored(changed.id))[SERVING]).toEqual(FakeEmbeddingsServer.vector(traceText(changed), 64).map((x) => expect.closeTo(x, 5)));
 
+    // Bytes that are not whole float32 values are no vector: the provider is asked.
+    const torn = await trace('Maven surefire forks hang on exit');
+    await useCase.onTraceCreated(created(torn, { model: SERVING, float32: 'AAAA' }), meta());
+    expect((await stored(torn.id))[SERVING]).toEqual(FakeEmbeddingsServer.vector(traceText(torn), 64).map((x) => expect.closeTo(x, 5)));
+
     const other = await trace('Gradle daemon runs out of metaspace');
-    await useCase.onTraceCreated(created(other, { model: 'retired-model', vector: stale }), meta());
+    await useCase.onTraceCreated(created(other, { model: 'retired-model', float32: packFloat32(stale) }), meta());
     expect(Object.keys(await stored(other.id)).sort()).toEqual([BUILDING, SERVING].sort());
   });
 

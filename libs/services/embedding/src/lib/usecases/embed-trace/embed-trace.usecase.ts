@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { TraceAmended, TraceCreated } from '@commontrace/contracts';
+import { TraceAmended, TraceCreated, unpackFloat32 } from '@commontrace/contracts';
 import { traceText } from '@commontrace/domain-traces';
 import { claimEvent, EventMeta, OnEvent, UnitOfWork } from '@commontrace/messaging';
 import { EmbeddingModelEntity, TraceEntity, VECTOR_COLUMN_DIMENSIONS } from '@commontrace/persistence';
@@ -19,7 +19,8 @@ function givenVector(
 ): number[] | undefined {
   const given = event.embedding;
   if (!given || given.model !== model.model || event.content_hash !== trace.content_hash) return undefined;
-  return given.vector.length > 0 && given.vector.length <= VECTOR_COLUMN_DIMENSIONS ? given.vector : undefined;
+  const vector = unpackFloat32(given.float32);
+  return vector && vector.length > 0 && vector.length <= VECTOR_COLUMN_DIMENSIONS ? vector : undefined;
 }
 
 /**

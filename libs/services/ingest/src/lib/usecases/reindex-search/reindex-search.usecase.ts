@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { TOKENIZER_VERSION } from '@commontrace/domain-search';
+import { foldAllLexicalStatistics } from '@commontrace/persistence';
 import { DataSource } from 'typeorm';
 import { traceSignatureText, writeErrorSignatures } from '../../search-index/error-signatures';
 import { IndexedTrace, indexTracesLexically } from '../../search-index/lexical-postings';
@@ -16,7 +17,8 @@ export interface ReindexResult {
  * of every trace whose postings another tokenizer version made (or that has none; with `all`, of
  * every trace), in batches of one transaction each. Online: search
  * keeps answering from the old and new postings meanwhile, and the statistics are exact after
- * every batch. A batch holds its traces' rows (FOR SHARE), so an amendment waits for it.
+ * every batch (which is folded into them at once: docs/decisions.md, "Term statistics folded
+ * after the commit"). A batch holds its traces' rows (FOR SHARE), so an amendment waits for it.
  */
 @Injectable()
 export class ReindexSearchUseCase {
@@ -41,6 +43,8 @@ export class ReindexSearchUseCase {
         return traces;
       });
       if (!batch.length) break;
+      // The batch's documents are written uncounted: counted in now, so no reader looks them up one by one.
+      await foldAllLexicalStatistics(this.dataSource);
       reindexed += batch.length;
       after = batch[batch.length - 1].id;
       if (reindexed % (BATCH * 20) === 0) this.logger.log(`${reindexed} traces reindexed`);

@@ -1,10 +1,11 @@
 import { lexicalPostings } from '@commontrace/domain-search';
-import { DomainError, EmbeddingEmbedTexts, ErrorCode, TraceCreated } from '@commontrace/contracts';
+import { DomainError, EmbeddingEmbedTexts, ErrorCode, packFloat32, TraceCreated } from '@commontrace/contracts';
 import { HASHING_DIMENSIONS, HASHING_MODEL_ID, hashingEmbed } from '@commontrace/domain-embedding';
 import { TraceText, traceText } from '@commontrace/domain-traces';
-import { toVectorLiteral } from '@commontrace/persistence';
+import { foldAllLexicalStatistics, lexicalStatistics, toVectorLiteral } from '@commontrace/persistence';
 import { UseCaseHarness } from '@commontrace/testing';
 import { IngestModule } from '../../ingest.module';
+import { SERVING_MODEL_MEMORY_MS } from '../../duplicates/duplicate-finder';
 import { SubmitTraceUseCase } from './submit-trace.usecase';
 
 const trace = {
@@ -35,11 +36,18 @@ describe('SubmitTraceUseCase', () => {
     expect(row).toEqual({ title: trace.title, contributor_id: contributor, status: 'pending', language: 'typescript' });
     const events = await h.events<{ trace_id: string }>(TraceCreated.contract.subject);
     expect(events.map((e) => e.data.trace_id)).toEqual([reply.id]);
-    // Indexed for lexical search in the same transaction: its postings and the corpus totals.
+    // Indexed for lexical search in the same transaction: its postings, and its document uncounted,
+    // which readers of the statistics count in until the fold (after the commit) adds it.
     const postings = await h.query<{ term: string; tf: number }>(`SELECT term, tf FROM lexical_postings WHERE trace_id = $1`, [reply.id]);
     const expected = lexicalPostings(trace);
     expect(new Map(postings.map((p) => [p.term, p.tf]))).toEqual(new Map(expected.terms.map((t, i) => [t, expected.tfs[i]])));
-    expect(await h.query(`SELECT documents::int AS documents, total_length FROM lexical_totals`)).toEqual([{ documents: 1, total_length: expected.length }]);
+    const totals = () => h.query(`SELECT documents::int AS documents, total_length FROM lexical_totals`);
+    expect(await totals()).toEqual([{ documents: 0, total_length: 0 }]);
+    const seen = await lexicalStatistics(h.dataSource, expected.terms);
+    expect({ documents: seen.documents, length: seen.totalLength }).toEqual({ documents: 1, length: expected.length });
+    expect([...seen.df.values()].every((df) => df === 1)).toBe(true);
+    expect(await foldAllLexicalStatistics(h.dataSource)).toBe(1);
+    expect(await totals()).toEqual([{ documents: 1, total_length: expected.length }]);
   });
 
   it('refuses an exact duplicate with the existing trace, and stores nothing', async () => {
@@ -257,19 +265,31 @@ describe('SubmitTraceUseCase with a scan budget', () => {
       asked.push(texts);
       return { model: HASHING_MODEL_ID, dimensions: HASHING_DIMENSIONS, vectors: texts.map((t) => hashingEmbed(t)) };
     });
-    const reply = await submit.execute({
-      contributor_id: contributor,
-      trace: {
-        title: 'Gradle cannot find the company artifact',
-        context_text: 'Could not find com.acme:billing-core:3.0.1 while resolving compileClasspath.',
-        solution_text: 'Add the company Nexus repository to dependencyResolutionManagement, with credentials from gradle.properties.',
-        tags: ['gradle', 'java'],
-      },
-    });
-    expect(asked).toHaveLength(1);
-    const [stored] = await h.query<TraceText & { tags: string[] }>(`SELECT title, context_text, solution_text, tags FROM traces WHERE id = $1`, [reply.id]);
-    const events = await h.events<TraceCreated.TraceCreatedEvent>(TraceCreated.contract.subject);
-    const event = events.find((e) => e.data.trace_id === reply.id);
-    expect(event?.data.embedding).toEqual({ model: HASHING_MODEL_ID, vector: hashingEmbed(traceText(stored)) });
+    // Past what earlier contributions taught the finder about the serving model.
+    const realNow = Date.now.bind(Date);
+    const clock = jest.spyOn(Date, 'now').mockImplementation(() => realNow() + SERVING_MODEL_MEMORY_MS + 1000);
+    try {
+      const contribute = (n: string) =>
+        submit.execute({
+          contributor_id: contributor,
+          trace: {
+            title: `Gradle cannot find the company artifact ${n}`,
+            context_text: `Could not find com.acme:billing-core-${n}:3.0.1 while resolving compileClasspath.`,
+            solution_text: 'Add the company Nexus repository to dependencyResolutionManagement, with credentials from gradle.properties.',
+            tags: ['gradle', 'java'],
+          },
+        });
+      // The first asks the embedding service; it names the offline model, so the second is computed in process.
+      const replies = [await contribute('one'), await contribute('two')];
+      expect(asked).toHaveLength(1);
+      const events = await h.events<TraceCreated.TraceCreatedEvent>(TraceCreated.contract.subject);
+      for (const reply of replies) {
+        const [stored] = await h.query<TraceText & { tags: string[] }>(`SELECT title, context_text, solution_text, tags FROM traces WHERE id = $1`, [reply.id]);
+        const event = events.find((e) => e.data.trace_id === reply.id);
+        expect(event?.data.embedding).toEqual({ model: HASHING_MODEL_ID, float32: packFloat32(hashingEmbed(traceText(stored))) });
+      }
+    } finally {
+      clock.mockRestore();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, IngestSubmitTrace, TraceCreated } from '@commontrace/contracts';
+import { DomainError, ErrorCode, IngestSubmitTrace, packFloat32, TraceCreated } from '@commontrace/contracts';
 import { contentHash, detectStack } from '@commontrace/domain-traces';
 import { Transaction, UnitOfWork } from '@commontrace/messaging';
 import { TraceEntity, TraceLinkEntity } from '@commontrace/persistence';
@@ -90,7 +90,7 @@ export class SubmitTraceUseCase {
     contributorId: string,
     trace: IngestSubmitTrace.SubmitTraceRequest['trace'],
     hash: string,
-    embedded: TraceCreated.TraceVector | undefined,
+    embedded: { model: string; vector: number[] } | undefined,
   ) {
     const given = trace.metadata_json ?? {};
     const detected = detectStack(`${trace.context_text}\n${trace.solution_text}`, trace.tags ?? []);
@@ -117,7 +117,7 @@ export class SubmitTraceUseCase {
       content_hash: hash,
       version: saved.version,
       // The vector of the duplicate check, of exactly this text: the embedding service stores it instead of embedding again.
-      ...(embedded ? { embedding: embedded } : {}),
+      ...(embedded ? { embedding: { model: embedded.model, float32: packFloat32(embedded.vector) } } : {}),
     });
     await indexTracesLexically(tx.manager, [saved], { fresh: true });
     return saved;

@@ -74,6 +74,14 @@ describe('MarkAnsweredUseCase', () => {
     expect(await stateOf('elasticsearch shard allocation disk watermark')).toEqual({ answered_by: null, answered: false });
   });
 
+  it('records nothing for a trace that no open question shares a term with', async () => {
+    const id = await trace('Gradle configuration cache misses on every build', ['gradle'], 'the configuration cache is invalidated each run', 'stop reading System.getenv at configuration time');
+    const m = meta();
+    await mark.handle(created(id), m);
+    expect(await h.query(`SELECT 1 FROM processed_events WHERE consumer = $1 AND event_id = $2`, [MARK_ANSWERED_CONSUMER, m.eventId])).toHaveLength(0);
+    expect(await h.query(`SELECT 1 FROM wanted_queries WHERE answered_by = $1`, [id])).toHaveLength(0);
+  });
+
   it(`tries at most ${ANSWER_CANDIDATES} candidates, the most wanted first`, async () => {
     for (let i = 0; i < ANSWER_CANDIDATES + 5; i++) {
       await h.query(

@@ -1,4 +1,5 @@
 import { BM25, CANDIDATE_LIMITS, idf, InvertedIndex, queryTerms, requiredFacets, selectiveTerms } from '@commontrace/domain-search';
+import { lexicalStatistics } from '@commontrace/persistence';
 import { EntityManager } from 'typeorm';
 import { CandidateFilter, filterSql, narrows } from './candidate-filter';
 
@@ -55,17 +56,11 @@ export async function lexicalCandidates(
     const { hits, exhaustive } = index.searchWithin(terms, filter.limit + STATUS_SLACK, requiredFacets(filter));
     if (!narrowed || exhaustive || hits.length >= filter.limit) return hits;
   }
-  const stats: { term: string; df: number; documents: number; total_length: number }[] = await m.query(
-    `SELECT q.term, coalesce(s.df, 0)::int AS df, tot.documents::float8 AS documents, tot.total_length::float8 AS total_length
-       FROM unnest($1::text[]) AS q(term)
-       LEFT JOIN lexical_terms s ON s.term = q.term
-       CROSS JOIN lexical_totals tot`,
-    [terms],
-  );
-  const present = stats.filter((s) => s.df > 0);
+  const stats = await lexicalStatistics(m, terms);
+  const present = terms.map((term) => ({ term, df: stats.df.get(term) ?? 0 })).filter((s) => s.df > 0);
   if (!present.length) return [];
-  const documents = present[0].documents;
-  const averageLength = present[0].total_length / Math.max(1, documents);
+  const documents = stats.documents;
+  const averageLength = stats.totalLength / Math.max(1, documents);
   const weights = present.map((s) => idf(s.df, documents));
 
   const all = present.map((s) => s.term);
