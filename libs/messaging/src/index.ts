@@ -1,5 +1,6 @@
 export * from './lib/messaging.options';
 export * from './lib/messaging.module';
+export * from './lib/background/periodic-work';
 export * from './lib/bus/bus-client';
 export * from './lib/bus/in-flight';
 export * from './lib/bus/reply-size';

@@ -1,5 +1,5 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { MESSAGING_OPTIONS, MessagingOptions } from '@commontrace/messaging';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { MESSAGING_OPTIONS, MessagingOptions, PeriodicWork } from '@commontrace/messaging';
 import { AppEnv } from '@commontrace/util-config';
 import { BackfillEmbeddingsUseCase } from '../usecases/backfill-embeddings/backfill-embeddings.usecase';
 import { EmbeddingModels } from './embedding-models';
@@ -10,38 +10,21 @@ import { EmbeddingModels } from './embedding-models';
  * EMBEDDING_SWEEP_MS, for every active model, promoting a building one when it is complete.
  */
 @Injectable()
-export class EmbeddingSweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('EmbeddingSweeper');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-
+export class EmbeddingSweeper extends PeriodicWork {
   constructor(
     private readonly models: EmbeddingModels,
     private readonly backfill: BackfillEmbeddingsUseCase,
     private readonly env: AppEnv,
-    @Inject(MESSAGING_OPTIONS) private readonly messaging: MessagingOptions,
-  ) {}
+    @Inject(MESSAGING_OPTIONS) messaging: MessagingOptions,
+  ) {
+    super(messaging, { what: 'sweep', intervalMs: env.EMBEDDING_SWEEP_MS, runAtStart: true, logger: new Logger('EmbeddingSweeper') });
+  }
 
-  async onApplicationBootstrap(): Promise<void> {
-    if (!this.messaging.consumers) return;
+  protected override async prepare(): Promise<void> {
     await this.models.registerConfigured();
-    this.timer = setInterval(() => this.sweep(), this.env.EMBEDDING_SWEEP_MS);
-    this.timer.unref();
-    setImmediate(() => this.sweep());
   }
 
-  /** Before connections close: a sweep under way finishes with the database still open. */
-  async beforeApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
-  }
-
-  private sweep(): void {
-    if (this.running || !this.timer) return;
-    this.running = this.backfill
-      .execute({ graceSeconds: this.env.EMBEDDING_SWEEP_GRACE_MS / 1000, models: 'active', promote: true })
-      .catch((error) => this.logger.warn(`sweep failed: ${(error as Error).message}`))
-      .finally(() => (this.running = undefined));
+  protected run(): Promise<unknown> {
+    return this.backfill.execute({ graceSeconds: this.env.EMBEDDING_SWEEP_GRACE_MS / 1000, models: 'active', promote: true });
   }
 }

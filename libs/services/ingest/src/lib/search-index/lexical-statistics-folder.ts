@@ -1,5 +1,5 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { MESSAGING_OPTIONS, MessagingOptions } from '@commontrace/messaging';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { MESSAGING_OPTIONS, MessagingOptions, PeriodicWork } from '@commontrace/messaging';
 import { foldAllLexicalStatistics } from '@commontrace/persistence';
 import { DataSource } from 'typeorm';
 
@@ -15,34 +15,15 @@ export const FOLD_INTERVAL_MS = 250;
  * interval changes no figure a search sees, only how many documents it looks up that way.
  */
 @Injectable()
-export class LexicalStatisticsFolder implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('LexicalStatistics');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-
+export class LexicalStatisticsFolder extends PeriodicWork {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(MESSAGING_OPTIONS) private readonly messaging: MessagingOptions,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.messaging.consumers) return;
-    this.timer = setInterval(() => this.fold(), FOLD_INTERVAL_MS);
-    this.timer.unref();
-    setImmediate(() => this.fold());
+    @Inject(MESSAGING_OPTIONS) messaging: MessagingOptions,
+  ) {
+    super(messaging, { what: 'folding the lexical statistics', intervalMs: FOLD_INTERVAL_MS, runAtStart: true, logger: new Logger('LexicalStatistics') });
   }
 
-  /** Before connections close: a fold under way finishes with the database still open. */
-  async beforeApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
-  }
-
-  private fold(): void {
-    if (this.running || !this.timer) return;
-    this.running = foldAllLexicalStatistics(this.dataSource)
-      .catch((error) => this.logger.warn(`folding the lexical statistics failed: ${(error as Error).message}`))
-      .finally(() => (this.running = undefined));
+  protected run(): Promise<number> {
+    return foldAllLexicalStatistics(this.dataSource);
   }
 }

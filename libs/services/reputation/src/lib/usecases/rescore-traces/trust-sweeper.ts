@@ -1,5 +1,5 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { MESSAGING_OPTIONS, MessagingOptions } from '@commontrace/messaging';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { MESSAGING_OPTIONS, MessagingOptions, PeriodicWork } from '@commontrace/messaging';
 import { AppEnv } from '@commontrace/util-config';
 import { RescoreTracesUseCase } from './rescore-traces.usecase';
 
@@ -9,34 +9,16 @@ import { RescoreTracesUseCase } from './rescore-traces.usecase';
  * Stops on shutdown after the sweep under way.
  */
 @Injectable()
-export class TrustSweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('TrustSweeper');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-
+export class TrustSweeper extends PeriodicWork {
   constructor(
     private readonly rescore: RescoreTracesUseCase,
-    private readonly env: AppEnv,
-    @Inject(MESSAGING_OPTIONS) private readonly messaging: MessagingOptions,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.messaging.consumers) return;
-    this.timer = setInterval(() => this.sweep(), this.env.TRUST_SWEEP_MS);
-    this.timer.unref();
+    env: AppEnv,
+    @Inject(MESSAGING_OPTIONS) messaging: MessagingOptions,
+  ) {
+    super(messaging, { what: 'trust sweep', intervalMs: env.TRUST_SWEEP_MS, runAtStart: false, logger: new Logger('TrustSweeper') });
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
-  }
-
-  private sweep(): void {
-    if (this.running || !this.timer) return;
-    this.running = this.rescore
-      .execute()
-      .catch((error) => this.logger.warn(`trust sweep failed: ${(error as Error).message}`))
-      .finally(() => (this.running = undefined));
+  protected run(): Promise<unknown> {
+    return this.rescore.execute();
   }
 }

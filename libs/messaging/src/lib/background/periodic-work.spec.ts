@@ -1,0 +1,83 @@
+import { Logger } from '@nestjs/common';
+import { MessagingOptions } from '../messaging.options';
+import { PeriodicWork } from './periodic-work';
+
+class Counted extends PeriodicWork {
+  runs = 0;
+  active = 0;
+  most = 0;
+  prepared = 0;
+  failNext = false;
+  readonly warnings: string[] = [];
+  release: (() => void) | null = null;
+
+  constructor(consumers: boolean, runAtStart: boolean) {
+    const logger = new Logger('spec');
+    super({ consumers } as MessagingOptions, { what: 'counting', intervalMs: 5, runAtStart, logger });
+    jest.spyOn(logger, 'warn').mockImplementation((message: unknown) => void this.warnings.push(String(message)));
+  }
+
+  protected override async prepare(): Promise<void> {
+    this.prepared += 1;
+  }
+
+  protected async run(): Promise<void> {
+    this.runs += 1;
+    this.active += 1;
+    this.most = Math.max(this.most, this.active);
+    try {
+      if (this.failNext) {
+        this.failNext = false;
+        throw new Error('boom');
+      }
+      await new Promise<void>((resolve) => (this.release = resolve));
+    } finally {
+      this.active -= 1;
+    }
+  }
+}
+
+const until = async (check: () => boolean) => {
+  for (let i = 0; i < 400 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  expect(check()).toBe(true);
+};
+
+describe('PeriodicWork', () => {
+  it('does nothing where the event consumers do not run (one-off commands)', async () => {
+    const work = new Counted(false, true);
+    await work.onApplicationBootstrap();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect({ prepared: work.prepared, runs: work.runs }).toEqual({ prepared: 0, runs: 0 });
+    await work.beforeApplicationShutdown();
+  });
+
+  it('prepares once, runs one at a time, logs a failure and runs again, and shutdown waits for the run under way', async () => {
+    const work = new Counted(true, true);
+    work.failNext = true;
+    await work.onApplicationBootstrap();
+    expect(work.prepared).toBe(1);
+    await until(() => work.warnings.length === 1 && work.release !== null);
+    expect(work.warnings[0]).toBe('counting failed: boom');
+    // Ticks while a run is under way start nothing.
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(work.most).toBe(1);
+    const runs = work.runs;
+    let stopped = false;
+    const stopping = work.beforeApplicationShutdown().then(() => (stopped = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(stopped).toBe(false);
+    work.release?.();
+    await stopping;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(work.runs).toBe(runs);
+  });
+
+  it('waits for the first interval when it does not run at start', async () => {
+    const work = new Counted(true, false);
+    await work.onApplicationBootstrap();
+    expect(work.runs).toBe(0);
+    await until(() => work.runs === 1);
+    work.release?.();
+    await work.beforeApplicationShutdown();
+  });
+});
