@@ -7,14 +7,16 @@ class Counted extends PeriodicWork {
   active = 0;
   most = 0;
   prepared = 0;
-  failNext = false;
+  failures = 0;
   readonly warnings: string[] = [];
+  readonly notes: string[] = [];
   release: (() => void) | null = null;
 
   constructor(consumers: boolean, runAtStart: boolean) {
     const logger = new Logger('spec');
     super({ consumers } as MessagingOptions, { what: 'counting', intervalMs: 5, runAtStart, logger });
     jest.spyOn(logger, 'warn').mockImplementation((message: unknown) => void this.warnings.push(String(message)));
+    jest.spyOn(logger, 'log').mockImplementation((message: unknown) => void this.notes.push(String(message)));
   }
 
   protected override async prepare(): Promise<void> {
@@ -26,8 +28,8 @@ class Counted extends PeriodicWork {
     this.active += 1;
     this.most = Math.max(this.most, this.active);
     try {
-      if (this.failNext) {
-        this.failNext = false;
+      if (this.failures > 0) {
+        this.failures -= 1;
         throw new Error('boom');
       }
       await new Promise<void>((resolve) => (this.release = resolve));
@@ -51,13 +53,13 @@ describe('PeriodicWork', () => {
     await work.beforeApplicationShutdown();
   });
 
-  it('prepares once, runs one at a time, logs a failure and runs again, and shutdown waits for the run under way', async () => {
+  it('prepares once, runs one at a time, logs a failure once while it repeats and runs again, and shutdown waits for the run under way', async () => {
     const work = new Counted(true, true);
-    work.failNext = true;
+    work.failures = 3;
     await work.onApplicationBootstrap();
     expect(work.prepared).toBe(1);
-    await until(() => work.warnings.length === 1 && work.release !== null);
-    expect(work.warnings[0]).toBe('counting failed: boom');
+    await until(() => work.release !== null);
+    expect(work.warnings).toEqual(['counting failed: boom']);
     // Ticks while a run is under way start nothing.
     await new Promise((resolve) => setTimeout(resolve, 30));
     expect(work.most).toBe(1);
@@ -68,6 +70,7 @@ describe('PeriodicWork', () => {
     expect(stopped).toBe(false);
     work.release?.();
     await stopping;
+    expect(work.notes).toEqual(['counting works again']);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(work.runs).toBe(runs);
   });
