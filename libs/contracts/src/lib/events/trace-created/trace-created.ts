@@ -13,11 +13,13 @@ export class TraceVector {
   /**
    * The values, little-endian float32 in base64 (`packFloat32`; `unpackFloat32` reads them):
    * every consumer of the event parses and validates it, and a vector as JSON numbers cost each
-   * of them more than the rest of the event.
+   * of them more than the rest of the event. Absent in an event written before it replaced the
+   * JSON `vector`: that event stays valid, and its trace is embedded again.
    */
+  @IsOptional()
   @IsBase64()
   @MaxLength(MAX_FLOAT32_BASE64_LENGTH)
-  float32: string;
+  float32?: string;
 }
 
 /** A trace was stored; consumers read its text from the traces table. */

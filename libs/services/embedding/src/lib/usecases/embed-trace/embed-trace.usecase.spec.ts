@@ -107,6 +107,12 @@ describe('EmbedTraceUseCase', () => {
     await useCase.onTraceCreated({ ...created(changed, { model: SERVING, float32: packFloat32(stale) }), content_hash: 'f'.repeat(64) }, meta());
     expect((await stored(changed.id))[SERVING]).toEqual(FakeEmbeddingsServer.vector(traceText(changed), 64).map((x) => expect.closeTo(x, 5)));
 
+    // An event of the shape before float32 (a JSON vector, no float32) carries no usable vector either.
+    const older = await trace('npm ci refuses a lockfile from another npm version');
+    const legacy = { model: SERVING, vector: stale } as unknown as TraceCreated.TraceVector;
+    await useCase.onTraceCreated(created(older, legacy), meta());
+    expect((await stored(older.id))[SERVING]).toEqual(FakeEmbeddingsServer.vector(traceText(older), 64).map((x) => expect.closeTo(x, 5)));
+
     // Bytes that are not whole float32 values are no vector: the provider is asked.
     const torn = await trace('Maven surefire forks hang on exit');
     await useCase.onTraceCreated(created(torn, { model: SERVING, float32: 'AAAA' }), meta());

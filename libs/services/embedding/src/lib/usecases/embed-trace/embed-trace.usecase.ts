@@ -19,7 +19,7 @@ function givenVector(
 ): number[] | undefined {
   const given = event.embedding;
   if (!given || given.model !== model.model || event.content_hash !== trace.content_hash) return undefined;
-  const vector = unpackFloat32(given.float32);
+  const vector = given.float32 === undefined ? undefined : unpackFloat32(given.float32);
   return vector && vector.length > 0 && vector.length <= VECTOR_COLUMN_DIMENSIONS ? vector : undefined;
 }
 

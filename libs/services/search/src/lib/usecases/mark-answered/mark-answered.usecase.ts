@@ -28,7 +28,10 @@ export class MarkAnsweredUseCase {
 
   @OnEvent(TraceCreated.contract, { consumer: MARK_ANSWERED_CONSUMER })
   async handle(event: TraceCreated.TraceCreatedEvent, meta: EventMeta): Promise<void> {
-    const trace = await this.dataSource.manager.findOne(TraceEntity, { where: { id: event.trace_id }, select: { id: true, title: true, tags: true, status: true } });
+    const trace = await this.dataSource.manager.findOne(TraceEntity, {
+      where: { id: event.trace_id },
+      select: { id: true, title: true, tags: true, context_text: true, solution_text: true, status: true },
+    });
     if (!trace || trace.status === 'hidden') return;
     const about = [...traceAbout(trace)];
     if (!about.length || !(await anyOpenCandidate(this.dataSource.manager, about))) return;
@@ -36,9 +39,7 @@ export class MarkAnsweredUseCase {
       if (!(await claimEvent(tx.manager, MARK_ANSWERED_CONSUMER, meta.eventId))) return;
       const candidates = await openCandidates(tx.manager, about, ANSWER_CANDIDATES);
       if (!candidates.length) return;
-      const texts = await tx.manager.findOne(TraceEntity, { where: { id: trace.id }, select: { id: true, context_text: true, solution_text: true } });
-      if (!texts) return;
-      const terms = traceTerms({ ...trace, context_text: texts.context_text, solution_text: texts.solution_text });
+      const terms = traceTerms(trace);
       const answered = candidates.filter((c) => answersWanted(wantedTerms(c.display_text), terms)).map((c) => c.id);
       await markAnswered(tx.manager, answered, trace.id);
     });
