@@ -47,6 +47,39 @@ describe('JetStreamCounterStore', () => {
     expect(await b.peek(shared)).toEqual([7, 7]);
   });
 
+  it("counts a request with one write to one entry, the minute's and the day's counts together", async () => {
+    const [a] = connections.map((c) => new JetStreamCounterStore(c));
+    const shared = counters({ minute: 100, day: 100 });
+    const account = shared[0].key.split('.')[0];
+    const writes: string[] = [];
+    // Every write to a key-value bucket is a message on $KV.<bucket>.<key>.
+    const watch = connections[1].subscribe(`$KV.*.${account}.>`, { callback: (_error, msg) => writes.push(msg.subject) });
+    await connections[1].flush();
+    for (let i = 0; i < 3; i++) await a.consume(shared);
+    await connections[0].flush();
+    await connections[1].flush();
+    watch.unsubscribe();
+    expect(writes).toEqual(Array.from({ length: 3 }, () => `$KV.ct_rate_day.${shared[1].key}`));
+    expect(await new JetStreamCounterStore(connections[1]).peek(shared)).toEqual([3, 3]);
+  });
+
+  it('counts the requests that arrive together with one write, in their order, refusing those past the limit', async () => {
+    const [a] = connections.map((c) => new JetStreamCounterStore(c));
+    const shared = counters({ minute: 12, day: 1000 });
+    const account = shared[0].key.split('.')[0];
+    const writes: string[] = [];
+    const watch = connections[1].subscribe(`$KV.*.${account}.>`, { callback: (_error, msg) => writes.push(msg.subject) });
+    await connections[1].flush();
+    const outcomes = await Promise.all(Array.from({ length: 20 }, () => a.consume(shared)));
+    await connections[1].flush();
+    watch.unsubscribe();
+    // The first request is written alone; the 19 that came while it was under way, together.
+    expect(writes).toHaveLength(2);
+    expect(outcomes.map((o) => o.allowed)).toEqual([...Array(12).fill(true), ...Array(8).fill(false)]);
+    expect(outcomes.slice(0, 12).map((o) => o.counts[0])).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect(await new JetStreamCounterStore(connections[1]).peek(shared)).toEqual([12, 12]);
+  });
+
   it('refuses without counting when one window is exhausted and the other is not', async () => {
     const [a] = connections.map((c) => new JetStreamCounterStore(c));
     const shared = counters({ minute: 2, day: 1000 });
