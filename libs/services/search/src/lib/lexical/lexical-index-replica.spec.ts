@@ -1,4 +1,4 @@
-import { lexicalPostings } from '@commontrace/domain-search';
+import { InvertedIndex, lexicalPostings } from '@commontrace/domain-search';
 import { Queryable, writeLexicalIndex } from '@commontrace/persistence';
 import { UseCaseHarness } from '@commontrace/testing';
 import { AppEnv } from '@commontrace/util-config';
@@ -51,6 +51,27 @@ describe('LexicalIndexReplica', () => {
     const loaded = await started.current();
     expect(loaded?.size).toBe(2);
     expect(loaded?.search(['econnrefus'], 5).map((r) => r.id)).toEqual([pg]);
+    await h.close();
+  }, 60_000);
+
+  it('scores while it catches up, and scores again only when the catch-up brought a trace in', async () => {
+    h = await UseCaseHarness.start({ module: SearchModule });
+    owner = await h.account('replica');
+    await store(texts.redis);
+    replica = h.get(LexicalIndexReplica);
+    await replica.current();
+    const pg = await store(texts.pg);
+    const seen: boolean[] = [];
+    const score = async (index: InvertedIndex) => {
+      seen.push(index.has(pg));
+      return lexicalCandidates(h.dataSource.manager, 'ECONNREFUSED 5432', filter, index);
+    };
+    // The first score ran before the catch-up applied the new trace; the answer is the second's.
+    expect((await replica.scoreCurrent(score))?.map((c) => c.id)).toEqual([pg]);
+    expect(seen).toEqual([false, true]);
+    seen.length = 0;
+    expect((await replica.scoreCurrent(score))?.map((c) => c.id)).toEqual([pg]);
+    expect(seen).toEqual([true]);
     await h.close();
   }, 60_000);
 
@@ -118,6 +139,7 @@ describe('LexicalIndexReplica', () => {
   it('holds nothing with SEARCH_LEXICAL_INDEX=sql', async () => {
     h = await UseCaseHarness.start({ module: SearchModule, env: { SEARCH_LEXICAL_INDEX: 'sql' } });
     expect(await h.get(LexicalIndexReplica).current()).toBeNull();
+    expect(await h.get(LexicalIndexReplica).scoreCurrent(async () => 'scored')).toBeNull();
     await h.close();
   }, 60_000);
 });

@@ -51,6 +51,8 @@ export class LexicalIndexReplica implements OnApplicationBootstrap {
   private xmin = '0';
   /** Documents applied with the transaction that wrote them, among those at or after `xmin`. */
   private applied = new Map<string, bigint>();
+  /** Grows whenever a catch-up applies a document: a score computed at one revision is stale at the next. */
+  private revision = 0;
   private running: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
 
@@ -71,6 +73,24 @@ export class LexicalIndexReplica implements OnApplicationBootstrap {
     if (!this.index) return null;
     await this.catchUp();
     return this.index;
+  }
+
+  /**
+   * `score` run over the index as it stands while a catch-up runs beside it, then run again only
+   * when that catch-up applied anything: the answer is as current as `current()`'s (it holds every
+   * trace committed before this call), but the catch-up's round trip overlaps the scoring instead
+   * of preceding it. `timeCatchUp` wraps the catch-up (to time it). Null when scoring stays in SQL.
+   */
+  async scoreCurrent<T>(score: (index: InvertedIndex) => Promise<T>, timeCatchUp: (run: () => Promise<void>) => Promise<void> = (run) => run()): Promise<T | null> {
+    const index = this.index;
+    if (!index) return null;
+    const revision = this.revision;
+    const caughtUp = timeCatchUp(() => this.catchUp());
+    // Scoring is synchronous work: it starts once the catch-up's query (and those the caller started beside it) is on its way.
+    const scored = new Promise<void>((resolve) => setImmediate(resolve)).then(() => score(index));
+    // Both awaited together, so a failed catch-up is never left unhandled while the score runs.
+    const [, first] = await Promise.all([caughtUp, scored]);
+    return this.revision === revision ? first : score(index);
   }
 
   /** Starts a catch-up, or joins the one queued behind the running one (which may have begun before this call). */
@@ -123,6 +143,7 @@ export class LexicalIndexReplica implements OnApplicationBootstrap {
         index.upsert(toDocument(row));
         this.applied.set(row.trace_id, BigInt(row.xid));
       }
+      if (rows.length) this.revision++;
     }
     const xmin = BigInt(state.xmin);
     if (xmin !== BigInt(this.xmin)) {

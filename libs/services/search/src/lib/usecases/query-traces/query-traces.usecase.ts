@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError, EmbeddingEmbedTexts, ErrorCode, SearchQueryTraces } from '@commontrace/contracts';
 import { vectorListWeight } from '@commontrace/domain-ranking';
-import { searchOutcome } from '@commontrace/domain-search';
+import { InvertedIndex, searchOutcome } from '@commontrace/domain-search';
 import { makeSnippet } from '@commontrace/domain-traces';
 import { BusClient } from '@commontrace/messaging';
 import { DataSource } from 'typeorm';
@@ -154,10 +154,14 @@ export class QueryTracesUseCase {
     return { lists, retrievers, vectorModel: vectorIds?.model };
   }
 
-  /** Lexical candidates' ids, best first: the in-memory index brought up to date first (when it serves), then scored. */
+  /**
+   * Lexical candidates' ids, best first: scored by the in-memory index (when it serves) while it
+   * catches up, and again if the catch-up brought anything in; else by SQL.
+   */
   private async lexicalSearch(q: string, filter: CandidateFilter): Promise<string[]> {
-    const index = await timedStage('lexical_catch_up', () => this.lexicalIndex.current());
-    const found = await timedStage('lexical', () => lexicalCandidates(this.dataSource.manager, q, filter, index));
+    const m = this.dataSource.manager;
+    const score = (index: InvertedIndex | null) => timedStage('lexical', () => lexicalCandidates(m, q, filter, index));
+    const found = (await this.lexicalIndex.scoreCurrent(score, (run) => timedStage('lexical_catch_up', run))) ?? (await score(null));
     return found.map((c) => c.id);
   }
 
