@@ -22,7 +22,8 @@
  *   TEST_POSTGRES_URL the PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres)
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { backendCpu, cpuSeconds } from './process-cpu';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -97,16 +98,6 @@ interface Stack {
   stop(): Promise<void>;
 }
 
-/** User + system CPU seconds of a process, from /proc (Linux); 0 when it is gone. */
-function cpuSeconds(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
-
 function natsUrl(): { url: string; server?: ChildProcess; dir?: string } {
   const given = process.env['BENCH_NATS_URL'];
   if (given) {
@@ -127,10 +118,10 @@ async function startStack(): Promise<Stack> {
   let db: Client | undefined;
   /** A connection of its own for the CPU sampler, which runs while `db` fills. */
   let monitor: Client | undefined;
-  let sampler: NodeJS.Timeout | undefined;
+  let sampler: ReturnType<typeof backendCpu> | undefined;
   const stop = async () => {
     stopping = true;
-    clearInterval(sampler);
+    sampler?.stop();
     await db?.end();
     await monitor?.end();
     for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
@@ -191,25 +182,13 @@ async function startStack(): Promise<Stack> {
     await db.connect();
     monitor = new Client({ connectionString: database.url });
     await monitor.connect();
-    // Pool connections come and go (idle ones close), so each backend's CPU is sampled while it
-    // lives and its last reading kept: the total covers backends that ended between two readings.
-    const backendCpu = new Map<number, number>();
-    const sampleBackends = async () => {
-      const backends = await (monitor as Client).query<{ pid: number }>(
-        `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND pid <> $1`,
-        [(db as Client & { processID: number }).processID],
-      );
-      for (const { pid } of backends.rows) backendCpu.set(pid, Math.max(backendCpu.get(pid) ?? 0, cpuSeconds(pid)));
-    };
-    sampler = setInterval(() => void sampleBackends().catch(() => undefined), 250);
-    sampler.unref();
-    const cpu = async () => {
-      await sampleBackends();
-      return {
-        ...Object.fromEntries(SERVICES.map((name, i) => [name, cpuSeconds(children[i].pid as number)])),
-        postgres: [...backendCpu.values()].reduce((sum, v) => sum + v, 0),
-      };
-    };
+    const own = (db as Client & { processID: number }).processID;
+    sampler = backendCpu(monitor, () => [own]);
+    const backends = sampler;
+    const cpu = async () => ({
+      ...Object.fromEntries(SERVICES.map((name, i) => [name, cpuSeconds(children[i].pid as number)])),
+      postgres: await backends.total(),
+    });
     return { gatewayUrl: `http://127.0.0.1:${portOf('gateway')}/api/v1`, db, cpu, stop };
   } catch (error) {
     await stop();

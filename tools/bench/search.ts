@@ -16,13 +16,18 @@
  *   sql       the search service's candidate queries alone, through TypeORM on a pool of 16: the
  *             lexical query, and the vector query (the shared nearest-neighbour query, K = 50)
  *             with the query vector computed in this process;
+ *   floor     the gateway's cheapest authenticated route that crosses the bus (GET /api/v1/traces/{id}:
+ *             the key check, the rate-limit count, one request to the search service, one primary-key
+ *             read) with the same clients: the ceiling that any search through the gateway stays under
  *   recall    recall@10 of the HNSW path (nearestNeighbours, as search calls it) against an exact
  *             scan of the same rows, for the agent queries and for the seed set's 201 labelled
  *             queries (the search evaluation's queries, whose answers are outliers among the
  *             generated traces);
  * For the gateway rows it also prints where the time went: the mean of each stage, from the
  * gateway's and the search service's /metrics read before and after the row (the gateway's HTTP
- * time, the search service's handling of the bus request, and commontrace_search_stage_seconds).
+ * time, the search service's handling of the bus request, and commontrace_search_stage_seconds),
+ * and for the gateway and floor rows the CPU each process spent per query (the five processes, the
+ * bench's NATS server, the database's backends and this client, from /proc).
  * And, at BENCH_ALL_IN_ONE_SIZE (10k), the gateway figures of the all-in-one process (every
  * module in one process, in-process transport) against a database of its own.
  *
@@ -33,7 +38,7 @@
  *   BENCH_SIZES            stored traces to measure at (default 10000,100000)
  *   BENCH_QUERIES          queries per row (default 300)
  *   BENCH_CONCURRENCY      client concurrencies (default 1,16)
- *   BENCH_PARTS            what to measure (default gateway,bus,sql,recall,all-in-one)
+ *   BENCH_PARTS            what to measure (default gateway,bus,sql,recall,all-in-one; floor on request)
  *   BENCH_ALL_IN_ONE_SIZE  stored traces for the all-in-one figures (default 10000; 0 skips them)
  *   BENCH_RECALL_QUERIES   agent queries for recall (default 200; plus the 201 seed-set queries)
  *   BENCH_HNSW_DIAGNOSIS=1 also print recall@10 and latency of the raw vector query under other
@@ -46,6 +51,7 @@
  *   TEST_POSTGRES_URL      the PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres)
  */
 import { ChildProcess, spawn } from 'node:child_process';
+import { backendCpu, cpuSeconds } from './process-cpu';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -168,7 +174,7 @@ async function stopChildren(children: ChildProcess[]): Promise<void> {
   await Promise.all(children.map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve(null) : c.once('exit', resolve)))));
 }
 
-function ownNats(): { url: string; stop(): Promise<void> } {
+function ownNats(): { url: string; pid?: number; stop(): Promise<void> } {
   const given = process.env['BENCH_NATS_URL'];
   if (given) {
     if (new URL(given).port === '4222') throw new Error('BENCH_NATS_URL: the bench deletes its streams; never point it at the shared NATS on 4222');
@@ -179,6 +185,7 @@ function ownNats(): { url: string; stop(): Promise<void> } {
   const server = spawn('nats-server', ['-js', '-p', port, '-sd', dir], { stdio: 'ignore' });
   return {
     url: `nats://127.0.0.1:${port}`,
+    pid: server.pid,
     stop: async () => {
       if (server.exitCode === null) server.kill('SIGTERM');
       await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once('exit', resolve)));
@@ -304,6 +311,8 @@ interface Row {
   p95: number;
   p99: number;
   load: number;
+  /** CPU ms per query of each process behind the target (and this client), when the target reports it. */
+  cpu?: Record<string, number>;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -335,7 +344,12 @@ async function time(queries: Query[], concurrency: number, call: (q: Query) => P
   return { seconds: Number(process.hrtime.bigint() - started) / 1e9, latencies, errors, firstError };
 }
 
-type Target = { name: string; call: (q: Query) => Promise<void>; stages?: StageScraper };
+/**
+ * `queryless`: the target ignores the query, so it is measured once (in the unfiltered rows).
+ * `cpu`: CPU seconds used so far by each process behind the target (its rows get CPU ms per query).
+ */
+type Target = { name: string; call: (q: Query) => Promise<void>; stages?: StageScraper; queryless?: boolean; cpu?: CpuReader };
+type CpuReader = () => Promise<Record<string, number>>;
 
 /** The sum and count of each histogram series a process's /metrics reports, by its name and labels. */
 type Histograms = Map<string, { sum: number; count: number }>;
@@ -400,11 +414,14 @@ async function measure(rows: Row[], stageRows: StageRow[], size: number, targets
     const queries = queriesFor(size, QUERIES, filtered);
     const warmUp = queriesFor(size, WARM_UP, filtered, 100_003);
     for (const target of targets) {
+      if (filtered && target.queryless) continue;
       await time(warmUp, 4, target.call);
       for (const concurrency of CONCURRENCY) {
         const load = loadavg()[0];
         const before = await target.stages?.();
+        const cpuBefore = await target.cpu?.();
         const run = await time(queries, concurrency, target.call);
+        const cpuAfter = await target.cpu?.();
         if (target.stages && before) stageRows.push({ size, filter: filtered ? 'tag' : 'none', concurrency, means: stageMeans(before, await target.stages()) });
         const sorted = [...run.latencies].sort((a, b) => a - b);
         const row: Row = {
@@ -419,6 +436,7 @@ async function measure(rows: Row[], stageRows: StageRow[], size: number, targets
           p95: Number(percentile(sorted, 95).toFixed(1)),
           p99: Number(percentile(sorted, 99).toFixed(1)),
           load: Number(load.toFixed(1)),
+          ...(cpuBefore && cpuAfter ? { cpu: cpuPerQuery(cpuBefore, cpuAfter, queries.length) } : {}),
         };
         rows.push(row);
         log(`  ${formatRow(row)}${run.firstError ? `  (first error: ${run.firstError})` : ''}`);
@@ -427,19 +445,50 @@ async function measure(rows: Row[], stageRows: StageRow[], size: number, targets
   }
 }
 
-async function gatewayTarget(baseUrl: string, name: string, stages?: StageScraper): Promise<Target> {
+/** CPU ms per query of each process between two readings, and their total. */
+function cpuPerQuery(before: Record<string, number>, after: Record<string, number>, queries: number): Record<string, number> {
+  const per = Object.fromEntries(Object.keys(after).map((name) => [name, Number((((after[name] - (before[name] ?? 0)) * 1000) / queries).toFixed(2))]));
+  return { ...per, total: Number(Object.values(per).reduce((sum, v) => sum + v, 0).toFixed(2)) };
+}
+
+async function benchKey(baseUrl: string): Promise<string> {
   const response = await fetch(`${baseUrl}/keys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'bench-search' }) });
   if (response.status !== 201) throw new Error(`POST /keys answered ${response.status}`);
-  const { api_key } = (await response.json()) as { api_key: string };
+  return ((await response.json()) as { api_key: string }).api_key;
+}
+
+async function gatewayTarget(baseUrl: string, name: string, stages?: StageScraper, cpu?: CpuReader): Promise<Target> {
+  const api_key = await benchKey(baseUrl);
   return {
     name,
     stages,
+    cpu,
     call: async (query) => {
       const answer = await fetch(`${baseUrl}/traces/search`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-api-key': api_key },
         body: JSON.stringify({ ...query, limit: 10 }),
       });
+      const body = await answer.text();
+      if (answer.status !== 200) throw new Error(`${answer.status} ${body.slice(0, 200)}`);
+    },
+  };
+}
+
+/**
+ * The floor under any search through the gateway: `GET /traces/{id}` of stored traces (the key
+ * check, the rate-limit count, one bus request, one primary-key read, the trace's JSON back).
+ */
+async function floorTarget(baseUrl: string, db: Client, cpu?: CpuReader): Promise<Target> {
+  const api_key = await benchKey(baseUrl);
+  const ids = (await db.query(`SELECT id FROM traces ORDER BY id LIMIT 1000`)).rows.map((r: { id: string }) => r.id);
+  let next = 0;
+  return {
+    name: 'gateway floor (GET /traces/{id})',
+    queryless: true,
+    cpu,
+    call: async () => {
+      const answer = await fetch(`${baseUrl}/traces/${ids[next++ % ids.length]}`, { headers: { 'x-api-key': api_key } });
       const body = await answer.text();
       if (answer.status !== 200) throw new Error(`${answer.status} ${body.slice(0, 200)}`);
     },
@@ -597,6 +646,18 @@ function printTables(rows: Row[], recallRows: RecallRow[], stageRows: StageRow[]
     `|---:|---|---:|${columns.map(() => '---:').join('|')}|`,
     ...stageRows.map((r) => `| ${r.size.toLocaleString('en')} | ${r.filter} | ${r.concurrency} | ${columns.map((c) => r.means[c]).join(' | ')} |`),
   ];
+  const withCpu = rows.filter((r) => r.cpu);
+  if (withCpu.length) {
+    const names = Object.keys(withCpu[0].cpu as Record<string, number>);
+    out.push(
+      '',
+      'CPU ms per query, by process (from /proc; PostgreSQL over the services\' backends; "client" is this process sending the queries):',
+      '',
+      `| stored | target | filter | concurrency | ${names.join(' | ')} |`,
+      `|---:|---|---|---:|${names.map(() => '---:').join('|')}|`,
+      ...withCpu.map((r) => `| ${r.size.toLocaleString('en')} | ${r.target} | ${r.filter} | ${r.concurrency} | ${names.map((n) => r.cpu?.[n]).join(' | ')} |`),
+    );
+  }
   console.log(out.join('\n'));
 }
 
@@ -642,7 +703,7 @@ async function generatedStored(db: Client): Promise<number> {
 }
 
 async function microservices(rows: Row[], recallRows: RecallRow[], stageRows: StageRow[], cleanups: (() => Promise<void>)[]): Promise<void> {
-  const needsServices = PARTS.has('gateway') || PARTS.has('bus');
+  const needsServices = PARTS.has('gateway') || PARTS.has('bus') || PARTS.has('floor');
   const database = await freshDatabase('bench_search');
   cleanups.push(database.drop);
   const contributor = await accountId(database.db);
@@ -650,6 +711,7 @@ async function microservices(rows: Row[], recallRows: RecallRow[], stageRows: St
   cleanups.push(() => pool.close());
   let bus: NatsBusClient | undefined;
   let gateway: Target | undefined;
+  let floor: Target | undefined;
   if (needsServices) {
     const nats = ownNats();
     cleanups.push(nats.stop);
@@ -663,7 +725,27 @@ async function microservices(rows: Row[], recallRows: RecallRow[], stageRows: St
     const connected = bus;
     cleanups.push(() => connected.onApplicationShutdown());
     const metrics = (name: Service) => `http://127.0.0.1:${portOf(name)}/metrics`;
-    gateway = await gatewayTarget(`http://127.0.0.1:${portOf('gateway')}/api/v1`, 'gateway (microservices)', stageScraper({ gateway: metrics('gateway'), search: metrics('search') }));
+    // CPU of the five processes, the NATS server, the database's backends (but the bench's own connection) and this client.
+    const monitor = new Client({ connectionString: database.url });
+    await monitor.connect();
+    const own = (database.db as Client & { processID: number }).processID;
+    const backends = backendCpu(monitor, () => [own]);
+    cleanups.push(async () => {
+      backends.stop();
+      await monitor.end();
+    });
+    const cpu: CpuReader = async () => {
+      const client = process.cpuUsage();
+      return {
+        ...Object.fromEntries(SERVICES.map((name, i) => [name, cpuSeconds(started.children[i].pid as number)])),
+        ...(nats.pid ? { nats: cpuSeconds(nats.pid) } : {}),
+        postgres: await backends.total(),
+        client: (client.user + client.system) / 1e6,
+      };
+    };
+    const base = `http://127.0.0.1:${portOf('gateway')}/api/v1`;
+    gateway = await gatewayTarget(base, 'gateway (microservices)', stageScraper({ gateway: metrics('gateway'), search: metrics('search') }), cpu);
+    floor = await floorTarget(base, database.db, cpu);
   }
   let stored = KEEP_DATABASE ? await generatedStored(database.db) : 0;
   for (const size of SIZES) {
@@ -672,6 +754,7 @@ async function microservices(rows: Row[], recallRows: RecallRow[], stageRows: St
     stored = size;
     const targets: Target[] = [];
     if (gateway && PARTS.has('gateway')) targets.push(gateway);
+    if (floor && PARTS.has('floor')) targets.push(floor);
     if (bus && PARTS.has('bus')) targets.push(busTarget(bus));
     if (PARTS.has('sql')) targets.push(...sqlTargets(pool.dataSource));
     await measure(rows, stageRows, size, targets);
