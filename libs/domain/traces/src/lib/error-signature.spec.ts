@@ -8,6 +8,18 @@ describe('error signature', () => {
     expect([...errorMarkers(text)].sort()).toEqual(['413', 'E0382', 'ECONNREFUSED', 'ERR_REQUIRE_ESM', 'NG0100', 'P2002', 'TS2307', 'TypeError', 'exit 137'].sort());
   });
 
+  it('reads a status given as such, and not an exit status, as an HTTP status', () => {
+    expect([...errorMarkers("RequestError [HttpError]: Resource not accessible\n  status: 403")].sort()).toEqual(['403', 'HttpError', 'RequestError']);
+    expect([...errorMarkers('responded with statusCode 502')]).toEqual(['502']);
+    expect([...errorMarkers('git exited: exit status 128')]).toEqual(['exit 128']);
+  });
+
+  it('takes getaddrinfo codes as codes, and log levels and SQL or Dockerfile keywords not', () => {
+    expect([...errorMarkers('getaddrinfo EAI_AGAIN api.example.com')]).toEqual(['EAI_AGAIN']);
+    expect([...errorMarkers('ERROR: relation missing; EXPLAIN shows a Seq Scan; ENTRYPOINT ["/run.sh"]; EXPOSE 80')]).toEqual([]);
+    expect(conflicting(errorMarkers('ERROR: relation "users" does not exist'), errorMarkers('TypeError: users is undefined'))).toBe(false);
+  });
+
   it('sees a conflict only when neither side names all of the other', () => {
     expect(conflicting(new Set(['E0499']), new Set(['E0502']))).toBe(true);
     expect(conflicting(new Set(['E0502']), new Set(['E0502', 'TypeError']))).toBe(false);
@@ -16,13 +28,26 @@ describe('error signature', () => {
 
   it('names versions after their product, in prose, image tags and package specs', () => {
     expect(asObject(namedVersions('Node 17+ with webpack 4; golang:1.21 and eslint@9.1.0 on Kubernetes 1.22+, Compose v2'))).toEqual({
-      node: ['17'],
+      node: ['17+'],
       webpack: ['4'],
       golang: ['1.21'],
       eslint: ['9.1'],
-      kubernetes: ['1.22'],
+      kubernetes: ['1.22+'],
       compose: ['2'],
     });
+  });
+
+  it('takes a version with a trailing + as that one or any later', () => {
+    expect(conflictingProductVersions(firstNamedVersions('Node 15+ crashes on it'), firstNamedVersions('Node 18 exits'))).toBeUndefined();
+    expect(conflictingProductVersions(firstNamedVersions('Node 17+ only'), firstNamedVersions('on Node 16'))).toBe('node');
+    expect(conflictingProductVersions(firstNamedVersions('Kubernetes 1.22+'), firstNamedVersions('Kubernetes 1.21'))).toBe('kubernetes');
+    expect(conflictingProductVersions(firstNamedVersions('Kubernetes 1.22+'), firstNamedVersions('Kubernetes 1.30'))).toBeUndefined();
+    expect(conflictingProductVersions(firstNamedVersions('Node 15+'), firstNamedVersions('Node 18+'))).toBeUndefined();
+  });
+
+  it('does not read a position in a file, a host and port, or an HTTP status as a version', () => {
+    expect(asObject(namedVersions('main.go:7:2: missing go.sum entry; at lib/crypto.js:135; db at localhost:5432; got HTTP 403'))).toEqual({});
+    expect(asObject(namedVersions('a Next.js 14 app'))).toEqual({ js: ['14'] });
   });
 
   it('reads a release number as the version of the release', () => {

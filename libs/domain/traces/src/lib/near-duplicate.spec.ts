@@ -37,6 +37,13 @@ describe('judgeDuplicate', () => {
     expect(judgeDuplicate(other, base, 0.95)).toMatchObject({ verdict: 'related', reason: 'different_versions' });
   });
 
+  it('does not take a file position or an open-ended version for another version', () => {
+    const existing = { ...base, context_text: `${base.context_text} The tooling runs on Go 1.21 and Node 20.` };
+    const positioned = { ...paraphrase, context_text: `${paraphrase.context_text} The log points at tools/main.go:7:2 (Go 1.21, Node 18+).` };
+    expect(duplicateEvidence(positioned, existing, 0.9).differentVersion).toBeUndefined();
+    expect(judgeDuplicate(positioned, existing, 0.9)).toMatchObject({ verdict: 'duplicate' });
+  });
+
   it('never refuses a different error in the same area, and says why', () => {
     const other = { ...paraphrase, title: paraphrase.title.replace('ERESOLVE', 'ETARGET'), context_text: paraphrase.context_text.replace('ERESOLVE', 'ETARGET') };
     expect(judgeDuplicate(other, base, 0.95)).toMatchObject({ verdict: 'related', reason: 'different_errors' });
