@@ -18,6 +18,23 @@ describe('JetStreamCounterStore', () => {
     ];
   };
 
+  /**
+   * The writes to an account's counters, as they happen: every write to a key-value bucket is a
+   * message on $KV.<bucket>.<key>, routed to subscribers when it is published (before its ack).
+   */
+  async function watchWrites(shared: Counter[]): Promise<{ writes: string[]; stop(): Promise<void> }> {
+    const writes: string[] = [];
+    const watch = connections[1].subscribe(`$KV.*.${shared[0].key.split('.')[0]}.>`, { callback: (_error, msg) => writes.push(msg.subject) });
+    await connections[1].flush();
+    return {
+      writes,
+      stop: async () => {
+        await connections[1].flush();
+        watch.unsubscribe();
+      },
+    };
+  }
+
   beforeAll(async () => {
     connections = await Promise.all([connect({ servers: TEST_NATS_URL }), connect({ servers: TEST_NATS_URL })]);
   });
@@ -50,15 +67,9 @@ describe('JetStreamCounterStore', () => {
   it("counts a request with one write to one entry, the minute's and the day's counts together", async () => {
     const [a] = connections.map((c) => new JetStreamCounterStore(c));
     const shared = counters({ minute: 100, day: 100 });
-    const account = shared[0].key.split('.')[0];
-    const writes: string[] = [];
-    // Every write to a key-value bucket is a message on $KV.<bucket>.<key>.
-    const watch = connections[1].subscribe(`$KV.*.${account}.>`, { callback: (_error, msg) => writes.push(msg.subject) });
-    await connections[1].flush();
+    const { writes, stop } = await watchWrites(shared);
     for (let i = 0; i < 3; i++) await a.consume(shared);
-    await connections[0].flush();
-    await connections[1].flush();
-    watch.unsubscribe();
+    await stop();
     expect(writes).toEqual(Array.from({ length: 3 }, () => `$KV.ct_rate_day.${shared[1].key}`));
     expect(await new JetStreamCounterStore(connections[1]).peek(shared)).toEqual([3, 3]);
   });
@@ -66,13 +77,9 @@ describe('JetStreamCounterStore', () => {
   it('counts the requests that arrive together with one write, in their order, refusing those past the limit', async () => {
     const [a] = connections.map((c) => new JetStreamCounterStore(c));
     const shared = counters({ minute: 12, day: 1000 });
-    const account = shared[0].key.split('.')[0];
-    const writes: string[] = [];
-    const watch = connections[1].subscribe(`$KV.*.${account}.>`, { callback: (_error, msg) => writes.push(msg.subject) });
-    await connections[1].flush();
+    const { writes, stop } = await watchWrites(shared);
     const outcomes = await Promise.all(Array.from({ length: 20 }, () => a.consume(shared)));
-    await connections[1].flush();
-    watch.unsubscribe();
+    await stop();
     // The first request is written alone; the 19 that came while it was under way, together.
     expect(writes).toHaveLength(2);
     expect(outcomes.map((o) => o.allowed)).toEqual([...Array(12).fill(true), ...Array(8).fill(false)]);
