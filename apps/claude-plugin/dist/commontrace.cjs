@@ -4436,12 +4436,15 @@ const NOT_PRODUCTS = new Set(('port ports line lines code codes status exit size
     'hour hours day days pool limit max min about only error errno id pid row rows page pages attempt attempts ' +
     'version versions revision pr issue item items user uid gid process file files byte bytes instance ' +
     'instances replicas pods pod nodes node-count times of to from at in on by and or than with after before over ' +
-    'under top last first offset index count number total each per are is was were has have returns gets get got').split(' '));
+    'under top last first offset index count number total each per are is was were has have returns gets get got ' +
+    'localhost host http https').split(' '));
 /**
  * Versions named after what they are versions of: `Node 18`, `React 17`, `Compose v2`,
  * `golang:1.21`, `eslint@9.1.0`, `Kubernetes 1.22+`. Product names are lowercased and reduced
  * to their last dash-separated part (`docker-compose` and `Compose` meet); a version keeps
- * major and minor when given. Works on a linear scan of tokens, so any input is safe.
+ * major and minor when given, and a trailing `+` (`Node 15+`: that one or any later). A file
+ * name and a line in it (`lib/crypto.js:135`) and a line and column (`main.go:7:2`) are
+ * positions, not versions. Works on a linear scan of tokens, so any input is safe.
  */
 function namedVersions(text) {
     const out = new Map();
@@ -4449,19 +4452,25 @@ function namedVersions(text) {
     for (let i = 1; i < tokens.length; i++) {
         const [name, value] = [tokens[i - 1], tokens[i]];
         const between = text.slice((name.index ?? 0) + name[0].length, value.index);
-        const after = text.charAt((value.index ?? 0) + value[0].length);
+        const end = (value.index ?? 0) + value[0].length;
+        const after = text.charAt(end);
         const version = /^v?(\d{1,4})(?:\.(\d{1,4}|x))?/.exec(value[0]);
         if (!version || !/^(?:\s|:|@)$/.test(between) || /[A-Za-z]/.test(after) || /^\d/.test(name[0]))
             continue;
         if (/^v?\d/.test(name[0]) || /\d$/.test(name[0]))
             continue;
+        // A file name and a position in it (`main.go:7:2`, `lib/crypto.js:135`), not a product and its version.
+        const fileName = between === ':' && /[./\\]/.test(text.charAt((name.index ?? 0) - 1));
+        if (fileName || (after === ':' && /\d/.test(text.charAt(end + 1))))
+            continue;
         const product = name[0].toLowerCase().split('-').filter(Boolean).pop() ?? '';
         if (product.length < 2 || NOT_PRODUCTS.has(product) || NOT_PRODUCTS.has(name[0].toLowerCase()))
             continue;
         const minor = version[2] && version[2] !== 'x' ? `.${version[2]}` : '';
+        const orLater = value[0].endsWith('+') ? '+' : '';
         if (!out.has(product))
             out.set(product, new Set());
-        out.get(product)?.add(`${Number(version[1])}${minor}`);
+        out.get(product)?.add(`${Number(version[1])}${minor}${orLater}`);
     }
     return out;
 }
@@ -4469,8 +4478,25 @@ function namedVersions(text) {
 function firstNamedVersions(text) {
     return new Map([...namedVersions(text)].map(([product, found]) => [product, new Set([...found].slice(0, 1))]));
 }
-/** Two versions agree when they are equal at the precision both give (`18` agrees with `18.19`, not `1.21` with `1.22`). */
+/** `1.22` as numbers, for comparing a version with a lower bound. */
+function versionNumbers(v) {
+    const [major, minor] = v.replace('+', '').split('.');
+    return [Number(major), Number(minor ?? 0)];
+}
+/** At least the bound (`18` is within `15+`, `1.21` is not within `1.22+`). */
+function atLeast(v, bound) {
+    const [a, b] = [versionNumbers(v), versionNumbers(bound)];
+    return a[0] > b[0] || (a[0] === b[0] && a[1] >= b[1]);
+}
+/**
+ * Two versions agree when they are equal at the precision both give (`18` agrees with `18.19`,
+ * not `1.21` with `1.22`), or when one is a lower bound the other meets (`15+` and `18`).
+ */
 function versionsAgree(a, b) {
+    if (a.endsWith('+') && b.endsWith('+'))
+        return true;
+    if (a.endsWith('+') || b.endsWith('+'))
+        return a.endsWith('+') ? atLeast(b, a) : atLeast(a, b);
     return a === b || ((!a.includes('.') || !b.includes('.')) && a.split('.')[0] === b.split('.')[0]);
 }
 /** A product named by both texts with no version in common: `Node 18` against `Node 20`. */
@@ -4486,20 +4512,30 @@ function conflictingProductVersions(a, b) {
     return undefined;
 }
 /**
- * Error identifiers: Node/npm codes (`ERR_*`, `EADDRINUSE`), exception and error class names,
- * compiler codes (`TS2307`, Rust `E0382`, Angular `NG0100`), vendor codes (Prisma `P2002`,
- * GitHub `GH006`, Azure `AADSTS700082`), SQLSTATE-like codes given as such, HTTP statuses with
- * their reason, and process exit codes.
+ * Capitalized words that the errno-code pattern (`E` and three or more capitals) would take for
+ * a code: log levels and the keywords of SQL, Dockerfiles and shells that traces quote.
+ */
+const NOT_ERRNO = new Set(('ERROR ERRORS EXPLAIN ENTRYPOINT EXPOSE EXEC EXECUTE EXISTS EXIT ELSE ELSIF ENGINE EVENT EVENTS EXCEPT ' +
+    'EXTENSION EXTERNAL EACH EMPTY ENUM ENABLE ENABLED ENCODING ESCAPE EXCLUDE EXPORT EXTRACT EDIT EOF').split(' '));
+/**
+ * Error identifiers: Node/npm codes (`ERR_*`, `EADDRINUSE`, `EAI_AGAIN`), exception and error
+ * class names, compiler codes (`TS2307`, Rust `E0382`, Angular `NG0100`), vendor codes (Prisma
+ * `P2002`, GitHub `GH006`, Azure `AADSTS700082`), SQLSTATE-like codes given as such, HTTP
+ * statuses with their reason or given as an error status (`status: 403`), and process exit codes.
  */
 function errorMarkers(text) {
     const found = new Set();
     const patterns = [
-        /\b(?:ERR_[A-Z0-9_]+|E[A-Z]{3}[A-Z0-9_]*|[A-Z][a-zA-Z]+(?:Error|Exception)|TS\d{4}|E0\d{3}|NG0\d{3}|P[1-3]\d{3}|GH\d{3}|AADSTS\d{5,})\b/g,
+        /\b(?:ERR_[A-Z0-9_]+|E[A-Z]{3}[A-Z0-9_]*|EAI_[A-Z]+|[A-Z][a-zA-Z]+(?:Error|Exception)|TS\d{4}|E0\d{3}|NG0\d{3}|P[1-3]\d{3}|GH\d{3}|AADSTS\d{5,})\b/g,
         /\bHTTP \d{3}\b|\b\d{3} (?:Not Found|Forbidden|Unauthorized|Bad Gateway|Bad Request|Gone|Service Unavailable|Gateway Timeout|Request Entity Too Large|Too Many Requests)\b/g,
     ];
-    for (const pattern of patterns)
+    for (const pattern of patterns) {
         for (const m of text.match(pattern) ?? [])
-            found.add(m.replace(/^HTTP (\d{3})$/, '$1').replace(/^(\d{3}) .*$/, '$1'));
+            if (!NOT_ERRNO.has(m))
+                found.add(m.replace(/^HTTP (\d{3})$/, '$1').replace(/^(\d{3}) .*$/, '$1'));
+    }
+    for (const m of text.matchAll(/(?<!exit )\bstatus(?:[ _]?code)?["']?:? ?([45]\d{2})\b/gi))
+        found.add(m[1]);
     for (const m of text.matchAll(/\bexit (?:code|status)[: ]+(\d{1,3})\b/gi))
         found.add(`exit ${m[1]}`);
     for (const m of text.matchAll(/\bSQLSTATE[: ]+([0-9A-Z]{5})\b/g))
@@ -4640,9 +4676,11 @@ const code_tokens_1 = __webpack_require__(561);
 const error_signature_1 = __webpack_require__(5606);
 const fix_actions_1 = __webpack_require__(3850);
 /**
- * Chosen on the tuning half of tools/eval/duplicates/pairs.jsonl with the offline embedding:
- * `duplicate` is the lowest score with precision ≥ 0.95 there, `related` the score that keeps
- * about four in five true duplicates linked. Figures for both halves in docs/benchmarks.md.
+ * Chosen on the tuning half of tools/eval/duplicates/pairs.jsonl with the offline embedding
+ * (npm run eval:duplicates:fit): `duplicate` is the lowest score with precision ≥ 0.95 there out
+ * of fold (4-fold cross-validation) that refuses none of the seed corpus's distinct traces,
+ * `related` the score that keeps about four in five true duplicates linked. Figures for both
+ * halves in docs/benchmarks.md.
  */
 exports.DEFAULT_DUPLICATE_THRESHOLDS = { similarity: 0.3, duplicate: 0.78, related: 0.45 };
 /** The features the logistic model weighs, each 0..1, from the evidence. */
@@ -4666,22 +4704,22 @@ function duplicateFeatures(e) {
 }
 /** Logistic weights over the features; fitted offline, see the module comment. */
 exports.DUPLICATE_MODEL = {
-    bias: -1.43,
+    bias: -1.47,
     weights: {
         similarity: 0,
-        solution: 0.75,
+        solution: 0.74,
         solutionJaccard: 0.4,
-        solutionCode: 0.38,
+        solutionCode: 0.41,
         code: 0,
-        problemAndSolution: 0.79,
-        solutionTrigrams: 0.55,
-        problemAndSolutionTrigrams: 0.58,
-        fixActions: 1.28,
-        problemAndFixActions: 1.28,
-        sameErrorOtherFix: -0.86,
-        sameTitleOtherFix: -1.91,
-        differentErrors: -0.19,
-        differentVersion: -1.34,
+        problemAndSolution: 0.8,
+        solutionTrigrams: 0.54,
+        problemAndSolutionTrigrams: 0.57,
+        fixActions: 1.29,
+        problemAndFixActions: 1.29,
+        sameErrorOtherFix: -0.87,
+        sameTitleOtherFix: -1.86,
+        differentErrors: -0.62,
+        differentVersion: -1.7,
     },
 };
 function setOverlap(a, b) {
