@@ -61,14 +61,20 @@ describe('LexicalIndexReplica', () => {
     replica = h.get(LexicalIndexReplica);
     await replica.current();
     const pg = await store(texts.pg);
+    // The catch-up's read waits on this lock until the first score lets it go, so that score runs on the copy without the new trace.
+    const blocker = h.dataSource.createQueryRunner();
+    await blocker.startTransaction();
+    await blocker.query(`LOCK TABLE lexical_documents IN ACCESS EXCLUSIVE MODE`);
     const seen: boolean[] = [];
     const score = async (index: InvertedIndex) => {
       seen.push(index.has(pg));
+      if (blocker.isTransactionActive) await blocker.commitTransaction();
       return lexicalCandidates(h.dataSource.manager, 'ECONNREFUSED 5432', filter, index);
     };
     // The first score ran before the catch-up applied the new trace; the answer is the second's.
     expect((await replica.scoreCurrent(score))?.map((c) => c.id)).toEqual([pg]);
     expect(seen).toEqual([false, true]);
+    await blocker.release();
     seen.length = 0;
     expect((await replica.scoreCurrent(score))?.map((c) => c.id)).toEqual([pg]);
     expect(seen).toEqual([true]);
