@@ -22,7 +22,6 @@
  *   TEST_POSTGRES_URL the PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres)
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { backendCpu, cpuSeconds } from './process-cpu';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +31,7 @@ import { contentHash, traceText } from '@commontrace/domain-traces';
 import { Database, runMigrations, toVectorLiteral } from '@commontrace/persistence';
 import { RATE_LIMITS_FOR_TOOLS, REGISTRATION_LIMITS_FOR_TOOLS } from '@commontrace/util-config';
 import { createTestDatabase, resetJetStream, waitFor } from '@commontrace/util-testing';
+import { backendCpu, cpuSeconds } from './process-cpu';
 import { GeneratedTrace, realisticTrace } from './realistic-traces';
 
 const SIZES = (process.env['BENCH_SIZES'] ?? '1000,10000,100000').split(',').map(Number);

@@ -51,7 +51,6 @@
  *   TEST_POSTGRES_URL      the PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres)
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { backendCpu, cpuSeconds } from './process-cpu';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,6 +69,7 @@ import { NatsBusClient } from '../../libs/messaging/src/lib/bus/nats-bus-client'
 import { CandidateFilter, DEFAULT_STATUSES } from '../../libs/services/search/src/lib/usecases/query-traces/candidate-filter';
 import { lexicalCandidates } from '../../libs/services/search/src/lib/usecases/query-traces/lexical-candidates';
 import { seedSet } from '../eval/search/sets';
+import { backendCpu, cpuSeconds } from './process-cpu';
 import { agentQuery, GeneratedTrace, variedTrace } from './realistic-traces';
 
 const SIZES = list('BENCH_SIZES', '10000,100000');
