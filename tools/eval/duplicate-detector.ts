@@ -8,8 +8,9 @@
  */
 import { cosine, hashingEmbed } from '@commontrace/domain-embedding';
 import { DEFAULT_DUPLICATE_THRESHOLDS, judgeDuplicate, LabelledPair, parsePairs, scoreDetector, traceText } from '@commontrace/domain-traces';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seedCorpus } from './search/sets';
 
 type Text = LabelledPair['a'];
 const vectors = new Map<string, number[]>();
@@ -66,11 +67,7 @@ console.log('\nby kind (configured): pairs, refused, related');
 for (const [kind, k] of [...byKind].sort()) console.log(`  ${kind.padEnd(28)} ${String(k.n).padStart(3)} ${String(k.refused).padStart(3)} ${String(k.related).padStart(3)}`);
 
 // The seed corpus holds distinct traces: contributed in order, each one refused is a wrong refusal.
-const corpusDir = join(__dirname, '../seed/corpus');
-const corpus: Text[] = readdirSync(corpusDir)
-  .filter((f) => f.endsWith('.jsonl'))
-  .sort()
-  .flatMap((f) => parsePairs(readFileSync(join(corpusDir, f), 'utf8')) as unknown as Text[]);
+const corpus: Text[] = seedCorpus();
 let refused = 0;
 let linked = 0;
 corpus.forEach((trace, i) => {

@@ -24,8 +24,9 @@ import {
   traceText,
   verdictOf,
 } from '@commontrace/domain-traces';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seedCorpus } from './search/sets';
 
 const L2 = 0.01;
 const STEPS = 20000;
@@ -107,11 +108,7 @@ for (let t = 0.99; t >= 0.05; t -= 0.01) {
 const validated = threshold;
 
 // The seed corpus holds distinct traces: the threshold stays above every score among them.
-const corpusDir = join(__dirname, '../seed/corpus');
-const corpus = readdirSync(corpusDir)
-  .filter((f) => f.endsWith('.jsonl'))
-  .sort()
-  .flatMap((f) => parsePairs(readFileSync(join(corpusDir, f), 'utf8')) as unknown as TraceText[]);
+const corpus: TraceText[] = seedCorpus();
 const vectors = corpus.map((t) => hashingEmbed(traceText(t)));
 let corpusMax = 0;
 corpus.forEach((trace, i) => {

@@ -81,12 +81,17 @@ function check(set: EvalSet): EvalSet {
   return set;
 }
 
-export function seedSet(): EvalSet {
+/** The seed corpus (tools/seed/corpus/*.jsonl), its files in name order, its lines as written: distinct traces. */
+export function seedCorpus(): CorpusTrace[] {
   const dir = join(REPO, 'tools/seed/corpus');
-  const corpus = readdirSync(dir)
+  return readdirSync(dir)
     .filter((f) => f.endsWith('.jsonl'))
     .sort()
     .flatMap((f) => readJsonl<CorpusTrace>(join(dir, f)));
+}
+
+export function seedSet(): EvalSet {
+  const corpus = seedCorpus();
   const queries = join(__dirname, 'seed/queries.jsonl');
   return check({ name: SEED_SET, source: 'tools/seed/corpus/*.jsonl + tools/eval/search/seed/queries.jsonl', corpus, queries: readJsonl(queries) });
 }
