@@ -481,13 +481,15 @@ async function gatewayTarget(baseUrl: string, name: string, stages?: StageScrape
  */
 async function floorTarget(baseUrl: string, db: Client, cpu?: CpuReader): Promise<Target> {
   const api_key = await benchKey(baseUrl);
-  const ids = (await db.query(`SELECT id FROM traces ORDER BY id LIMIT 1000`)).rows.map((r: { id: string }) => r.id);
+  // Read at the first call, after the fill: a fresh database has no traces when the target is made.
+  let ids: string[] | undefined;
   let next = 0;
   return {
     name: 'gateway floor (GET /traces/{id})',
     queryless: true,
     cpu,
     call: async () => {
+      ids ??= (await db.query(`SELECT id FROM traces ORDER BY id LIMIT 1000`)).rows.map((r: { id: string }) => r.id);
       const answer = await fetch(`${baseUrl}/traces/${ids[next++ % ids.length]}`, { headers: { 'x-api-key': api_key } });
       const body = await answer.text();
       if (answer.status !== 200) throw new Error(`${answer.status} ${body.slice(0, 200)}`);

@@ -7,3 +7,4 @@ export * from './lib/vector-literal';
 export * from './lib/nearest-neighbours';
 export * from './lib/lexical-index';
 export * from './lib/hnsw-search-settings';
+export * from './lib/prepared-query';

@@ -1,14 +1,27 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DomainError, ErrorCode } from '@commontrace/contracts';
+import { preparedQuery } from '@commontrace/persistence';
 import { DataSource } from 'typeorm';
 import { looksLikeApiKey } from './api-key';
-import { KeyHasher } from './key-hasher';
+import { KeyHasher, StoredKeyHash } from './key-hasher';
 import { PUBLIC_ROUTE } from '@commontrace/util-observability';
 import { ADMIN_ROUTE } from './admin-token';
 import { assertScope, KeyScope, REQUIRED_SCOPE, requiredScope, unusableBecause } from './scopes';
 
 export const API_KEY_HEADER = 'x-api-key';
+
+/** A stored key and its account, as the check reads them (the key's columns, then the account's id, tier and suspension). */
+interface KeyRow extends StoredKeyHash {
+  key_id: string;
+  last_used_at: Date | null;
+  scopes: string[];
+  expires_at: Date | null;
+  revoked_at: Date | null;
+  id: string;
+  tier: string;
+  suspended_at: Date | null;
+}
 /** last_used_at is refreshed at most this often per key, so reads do not become writes. */
 const TOUCH_INTERVAL_MS = 60_000;
 
@@ -35,12 +48,13 @@ export class ApiKeyGuard implements CanActivate {
     const key = request.headers[API_KEY_HEADER];
     if (!key) throw new DomainError(ErrorCode.Unauthorized, 'Send your API key in the X-API-Key header (POST /api/v1/keys makes one)');
     if (!looksLikeApiKey(key)) throw new DomainError(ErrorCode.Unauthorized, 'Invalid API key');
-    const rows = await this.dataSource.query(
+    const rows: KeyRow[] = await preparedQuery(
+      this.dataSource.manager,
       `SELECT k.id AS key_id, k.key_hash, k.key_hash_scheme, k.last_used_at, k.scopes, k.expires_at, k.revoked_at, a.id, a.tier, a.suspended_at
          FROM api_keys k JOIN accounts a ON a.id = k.account_id WHERE k.key_hash IN ($1, $2)`,
       this.hasher.candidates(key),
     );
-    const row = rows.find((r: { key_hash: string; key_hash_scheme: string }) => this.hasher.matches(key, r));
+    const row = rows.find((r) => this.hasher.matches(key, r));
     if (!row) throw new DomainError(ErrorCode.Unauthorized, 'Invalid or revoked API key');
     const unusable = unusableBecause(row, new Date());
     if (unusable) throw new DomainError(ErrorCode.Unauthorized, unusable === 'revoked' ? 'This API key has been revoked' : 'This API key has expired');

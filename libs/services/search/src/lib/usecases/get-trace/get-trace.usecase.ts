@@ -32,10 +32,15 @@ export class GetTraceUseCase {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(request: SearchGetTrace.GetTraceRequest): Promise<SearchGetTrace.GetTraceReply> {
-    const trace = servedOrNotFound(await this.dataSource.manager.findOne(TraceEntity, { where: { id: request.id } }), request.id);
-    const hasEmbedding = await this.dataSource.manager.exists(TraceEmbeddingEntity, { where: { trace_id: trace.id } });
-    const trust = (await trustSummaries(this.dataSource.manager, [trace.id])).get(trace.id);
-    const view = toTraceView(trace, hasEmbedding, trust);
+    const m = this.dataSource.manager;
+    // Three reads side by side (one round trip's wait instead of three); the two others are answered only for a served trace.
+    const [found, hasEmbedding, trusts] = await Promise.all([
+      m.findOne(TraceEntity, { where: { id: request.id } }),
+      m.exists(TraceEmbeddingEntity, { where: { trace_id: request.id } }),
+      trustSummaries(m, [request.id]),
+    ]);
+    const trace = servedOrNotFound(found, request.id);
+    const view = toTraceView(trace, hasEmbedding, trusts.get(trace.id));
     // The owner sees what verifiers had to change, to turn into an amendment.
     if (request.reader_id && request.reader_id === trace.contributor_id) view.suggested_changes = await suggestedChanges(this.dataSource.manager, trace.id);
     return view;

@@ -1,4 +1,5 @@
 import { signatureLookups } from '@commontrace/domain-search';
+import { preparedQuery } from '@commontrace/persistence';
 import { EntityManager } from 'typeorm';
 import { CandidateFilter, filterSql } from './candidate-filter';
 
@@ -26,7 +27,7 @@ export async function signatureCandidates(m: EntityManager, q: string, filter: C
   const lookups = signatureLookups(q);
   if (lookups.length === 0 || filter.limit <= 0) return [];
   const where = filterSql(filter, 6);
-  const rows: { id: string }[] = await m.query(
+  const rows: { id: string }[] = await preparedQuery(m,
     `WITH hits AS (
        SELECT h.trace_id, h.kind, h.signature, h.created_at, k.whole
          FROM unnest($1::text[], $2::boolean[]) AS k(signature, whole)
