@@ -3212,11 +3212,12 @@ class InvertedIndex {
         const { weight, opening, averageLength, stamp } = scoring;
         for (let i = from; i < to; i++) {
             const slot = docs[i];
-            const tf = tfs[i];
-            if (ids[slot] === null || !(tf > 0))
-                continue;
+            // The accumulator first: past the opening budget most postings are of documents never opened, and one read skips them.
             const previous = scores[slot];
             if (previous === 0 && (!opening || (stamp !== 0 && passing[slot] !== stamp)))
+                continue;
+            const tf = tfs[i];
+            if (!(tf > 0) || ids[slot] === null)
                 continue;
             scores[slot] = previous + (weight * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * lengths[slot]) / averageLength));
             if (previous === 0)
