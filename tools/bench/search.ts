@@ -368,7 +368,7 @@ interface StageRow {
 const STAGE_COLUMNS: [string, (series: string) => boolean][] = [
   ['gateway HTTP', (k) => k.startsWith('gateway:commontrace_http_request_seconds{') && k.includes('traces/search') && k.includes('status="200"')],
   ['search service', (k) => k.startsWith('search:commontrace_bus_request_seconds{') && k.includes('query-traces')],
-  ...(['signatures', 'lexical_catch_up', 'lexical', 'vector', 'order', 'page'] as const).map(
+  ...(['signatures', 'lexical_catch_up', 'lexical', 'vector', 'order', 'page', 'page_rest'] as const).map(
     (stage): [string, (series: string) => boolean] => [stage, (k) => k === `search:commontrace_search_stage_seconds{stage="${stage}"}`],
   ),
 ];
@@ -393,10 +393,21 @@ function stageScraper(metricsUrls: Record<string, string>): StageScraper {
   };
 }
 
-/** Each column's mean over what happened between two scrapes (NaN where nothing was observed). */
+/**
+ * The stage table's last column: the share of searches that read page rows after the ordering
+ * (the guess read beside it missed some, or the process was too busy to guess).
+ */
+const PAGE_REREAD = 'page read after order %';
+
+/** Each column's mean over what happened between two scrapes (NaN where nothing was observed), and PAGE_REREAD. */
 function stageMeans(before: Histograms, after: Histograms): Record<string, number> {
-  return Object.fromEntries(
-    STAGE_COLUMNS.map(([name, matches]) => {
+  const observations = (stage: string) => {
+    const key = `search:commontrace_search_stage_seconds{stage="${stage}"}`;
+    return (after.get(key)?.count ?? 0) - (before.get(key)?.count ?? 0);
+  };
+  const reread = observations('order') ? Number(((100 * observations('page_rest')) / observations('order')).toFixed(1)) : NaN;
+  return Object.fromEntries([
+    ...STAGE_COLUMNS.map(([name, matches]): [string, number] => {
       let sum = 0;
       let count = 0;
       for (const [key, value] of after) {
@@ -406,7 +417,8 @@ function stageMeans(before: Histograms, after: Histograms): Record<string, numbe
       }
       return [name, count ? Number(((sum / count) * 1000).toFixed(1)) : NaN];
     }),
-  );
+    [PAGE_REREAD, reread],
+  ]);
 }
 
 async function measure(rows: Row[], stageRows: StageRow[], size: number, targets: Target[]): Promise<void> {
@@ -632,7 +644,7 @@ function formatRow(r: Row): string {
 }
 
 function printTables(rows: Row[], recallRows: RecallRow[], stageRows: StageRow[]): void {
-  const columns = STAGE_COLUMNS.map(([name]) => name);
+  const columns = [...STAGE_COLUMNS.map(([name]) => name), PAGE_REREAD];
   const out = [
     '| stored | target | filter | concurrency | queries | errors | queries/s | p50 ms | p95 ms | p99 ms | load average |',
     '|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',

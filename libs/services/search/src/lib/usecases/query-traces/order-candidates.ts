@@ -104,6 +104,28 @@ export async function orderCandidates(m: EntityManager, retrieved: Retrieved, op
   return ranked.map((r) => toOrdered(r));
 }
 
+/** Fused places read beyond either end of the page when its rows are read before the order is known. */
+export const PAGE_GUESS_SLACK = 5;
+
+/**
+ * The traces most likely to make up the page from `offset` (of `limit`), before the re-rank has
+ * placed them: the fusion of the retrievers' lists around that window, PAGE_GUESS_SLACK places
+ * wider on either side. Their rows can be read beside the candidates' details; the re-rank moves
+ * a trace by a few places at most on a corpus of like trust, so the page is usually among them,
+ * and what is not is read after. Never filtered: only the ordered page's traces are shown.
+ */
+export function likelyPage(retrieved: Retrieved, offset: number, limit: number): string[] {
+  const names = Object.keys(retrieved.lists) as Retriever[];
+  const fusion = fusionOptionsFor(
+    names.map((n) => WEIGHT_NAMES[n]),
+    undefined,
+    { vectorModel: retrieved.vectorModel },
+  );
+  return reciprocalRankFusion(names.map((n) => retrieved.lists[n] ?? []), fusion)
+    .slice(Math.max(0, offset - PAGE_GUESS_SLACK), offset + limit + PAGE_GUESS_SLACK)
+    .map((f) => f.id);
+}
+
 function toCandidate(d: CandidateDetails, relevance: number, ranks: Candidate['ranks']): Candidate {
   return { ...d, summary: d.trust, relevance, retriever_ranks: ranks, ranks, replaces: null };
 }

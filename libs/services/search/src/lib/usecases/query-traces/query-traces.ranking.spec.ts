@@ -5,7 +5,7 @@ import { toVectorLiteral } from '@commontrace/persistence';
 import { UseCaseHarness } from '@commontrace/testing';
 import { randomUUID } from 'node:crypto';
 import { SearchModule } from '../../search.module';
-import { QueryTracesUseCase } from './query-traces.usecase';
+import { QueryTracesUseCase, SPECULATIVE_PAGE_MAX_RUNNING } from './query-traces.usecase';
 
 /** The re-rank as the use case applies it, against the real PostgreSQL: trust, near-identical vectors, filtered pages. */
 describe('QueryTracesUseCase ranking', () => {
@@ -77,6 +77,45 @@ describe('QueryTracesUseCase ranking', () => {
     expect(second.explanation?.factors?.['trust'].value).toBeLessThan(0.6);
     expect(first.explanation?.factors?.['trust'].value).toBe(1);
     expect(second.explanation?.final).toBeCloseTo(second.score, 5);
+  });
+
+  it('shows a successor that no retriever found in its superseded trace’s place, with its own rows', async () => {
+    const tag = `t${randomUUID().slice(0, 8)}`;
+    const old = await trace({
+      title: 'Webpack 4 build fails with digital envelope routines unsupported on Node 17',
+      context_text: 'Error: error:0308010C:digital envelope routines::unsupported while webpack hashes the chunks.',
+      solution_text: 'Run node with --openssl-legacy-provider until webpack is upgraded.',
+      tags: [tag],
+    });
+    // Shares no word with the query: only the supersedes link brings it to the page, so its rows were not read beside the ordering.
+    const successor = await trace({
+      title: 'Upgrade the bundler instead of the legacy OpenSSL flag',
+      context_text: 'Moving to version five removes the MD4 hashing that newer runtimes refuse.',
+      solution_text: 'Bump to the current major and drop NODE_OPTIONS from the scripts.',
+      tags: [tag],
+    });
+    await h.query(`UPDATE traces SET status = 'superseded', superseded_by = $2 WHERE id = $1`, [old, successor]);
+    const found = await search.execute({ q: 'digital envelope routines unsupported webpack', tags: [tag] });
+    expect(found.results.map((r) => [r.id, r.replaces ?? null])).toEqual([[successor, old]]);
+    expect(found.results[0].title).toBe('Upgrade the bundler instead of the legacy OpenSSL flag');
+    expect(found.results[0].snippet).toContain('version five');
+  });
+
+  it('answers the same pages to searches run side by side as to one at a time (no page read beside the ordering under load)', async () => {
+    const tag = `t${randomUUID().slice(0, 8)}`;
+    for (let i = 0; i < 4; i++) {
+      await trace({
+        title: `Jest test ${i} times out waiting for an open handle`,
+        context_text: `Jest did not exit one second after the test run has completed; case ${i} keeps a socket open.`,
+        solution_text: `Close the server in afterAll (case ${i}) or run with --detectOpenHandles to find it.`,
+        tags: [tag],
+      });
+    }
+    const request = { q: 'jest did not exit open handle after the test run', tags: [tag], limit: 2 };
+    const alone = await search.execute(request);
+    expect(alone.results).toHaveLength(2);
+    const together = await Promise.all(Array.from({ length: SPECULATIVE_PAGE_MAX_RUNNING + 3 }, () => search.execute(request)));
+    for (const answer of together) expect(answer).toEqual(alone);
   });
 
   it('collapses traces with near-identical vectors that nobody linked into one result', async () => {

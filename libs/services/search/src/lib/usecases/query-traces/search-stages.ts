@@ -1,7 +1,7 @@
 import { histogram } from '@commontrace/util-observability';
 
 /** The stages of one search, as `commontrace_search_stage_seconds{stage}` reports them. */
-export type SearchStage = 'signatures' | 'lexical_catch_up' | 'lexical' | 'vector' | 'order' | 'page';
+export type SearchStage = 'signatures' | 'lexical_catch_up' | 'lexical' | 'vector' | 'order' | 'page' | 'page_rest';
 
 /** Fine buckets: a stage takes from a fraction of a millisecond to a few tens of them. */
 const BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
