@@ -132,7 +132,8 @@ export class LexicalIndexReplica implements OnApplicationBootstrap {
 
   private async poll(): Promise<void> {
     const index = this.index as InvertedIndex;
-    const [state]: { xmin: string; changed: [string, string][] }[] = await preparedQuery(this.dataSource.manager,
+    const [state]: { xmin: string; changed: [string, string][] }[] = await preparedQuery(
+      this.dataSource.manager,
       `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin,
               coalesce((SELECT json_agg(json_build_array(d.trace_id, d.written_xid::text)) FROM lexical_documents d WHERE d.written_xid >= $1::xid8), '[]'::json) AS changed`,
       [this.xmin],

@@ -33,7 +33,7 @@ export class GetTraceUseCase {
 
   async execute(request: SearchGetTrace.GetTraceRequest): Promise<SearchGetTrace.GetTraceReply> {
     const m = this.dataSource.manager;
-    // Three reads side by side (one round trip's wait instead of three); the two others are answered only for a served trace.
+    // Three reads side by side (one round trip's wait instead of three); the other two are used only for a served trace.
     const [found, hasEmbedding, trusts] = await Promise.all([
       m.findOne(TraceEntity, { where: { id: request.id } }),
       m.exists(TraceEmbeddingEntity, { where: { trace_id: request.id } }),

@@ -35,7 +35,8 @@ function withTrust<T extends { trust: TrustSummary | null }>(row: T): T & { trus
 export async function candidateDetails(m: EntityManager, ids: string[], filter: CandidateFilter): Promise<Map<string, CandidateDetails>> {
   if (!ids.length) return new Map();
   const where = filterSql(filter, 2);
-  const rows: (Omit<CandidateDetails, 'trust'> & { trust: TrustSummary | null })[] = await preparedQuery(m,
+  const rows: (Omit<CandidateDetails, 'trust'> & { trust: TrustSummary | null })[] = await preparedQuery(
+    m,
     `SELECT ${DETAILS} FROM traces t LEFT JOIN trace_scores s ON s.trace_id = t.id
       WHERE t.id = ANY($1::uuid[]) AND ${where.sql}`,
     [ids, ...where.params],
@@ -51,7 +52,8 @@ export async function candidateDetails(m: EntityManager, ids: string[], filter: 
 export async function successors(m: EntityManager, superseded: string[], filter: CandidateFilter): Promise<Map<string, CandidateDetails>> {
   if (!superseded.length) return new Map();
   const where = filterSql({ ...filter, statuses: filter.statuses.filter((s) => s !== 'superseded') }, 2);
-  const rows: (Omit<CandidateDetails, 'trust'> & { trust: TrustSummary | null; replaces: string })[] = await preparedQuery(m,
+  const rows: (Omit<CandidateDetails, 'trust'> & { trust: TrustSummary | null; replaces: string })[] = await preparedQuery(
+    m,
     `WITH RECURSIVE chain(replaces, id, depth) AS (
        SELECT t.id, t.superseded_by, 1 FROM traces t WHERE t.id = ANY($1::uuid[]) AND t.superseded_by IS NOT NULL
        UNION ALL
@@ -84,7 +86,8 @@ export interface PageTrace {
 /** The page's traces with their related traces, by id, in one statement (one round trip for the page). */
 export async function pageTraces(m: EntityManager, ids: string[]): Promise<Map<string, PageTrace>> {
   if (!ids.length) return new Map();
-  const rows: PageTrace[] = await preparedQuery(m,
+  const rows: PageTrace[] = await preparedQuery(
+    m,
     `SELECT t.id, t.title, t.context_text, t.solution_text, t.tags, t.status, t.language, t.framework,
             coalesce(r.related, '[]'::json) AS related
        FROM traces t
@@ -118,7 +121,8 @@ export async function duplicatePairs(m: EntityManager, ids: string[], compared: 
   if (ids.length < 2) return [];
   // Each compared vector is read (and de-TOASTed) once into the CTE, normalized (cosine distance is
   // unchanged) so that the pairs compare values in memory rather than reading both again.
-  const rows: { a: string; b: string }[] = await preparedQuery(m,
+  const rows: { a: string; b: string }[] = await preparedQuery(
+    m,
     `WITH v AS MATERIALIZED (
        SELECT trace_id, model, l2_normalize(embedding) AS embedding FROM trace_embeddings WHERE trace_id = ANY($2::uuid[])
      )

@@ -58,19 +58,11 @@ interface Candidate extends RankingCandidate {
  * itself is not compared (its pairs are not read).
  */
 export async function orderCandidates(m: EntityManager, retrieved: Retrieved, options: OrderOptions): Promise<OrderedCandidate[]> {
-  const names = Object.keys(retrieved.lists) as Retriever[];
-  const fusion = fusionOptionsFor(
-    names.map((n) => WEIGHT_NAMES[n]),
-    undefined,
-    { vectorModel: retrieved.vectorModel },
-  );
+  const { names, fusion } = fusionOf(retrieved);
   const all = [...new Set(names.flatMap((n) => retrieved.lists[n] ?? []))];
   // The duplicate pairs are read beside the details rather than after them: compared by vector are
   // the first of the fusion before the filter, with a few more for the ones it leaves out.
-  const comparedFirst = () =>
-    reciprocalRankFusion(names.map((n) => retrieved.lists[n] ?? []), fusion)
-      .slice(0, COLLAPSE_DEPTH + COLLAPSE_SLACK)
-      .map((f) => f.id);
+  const comparedFirst = () => fusedAsRetrieved(retrieved).slice(0, COLLAPSE_DEPTH + COLLAPSE_SLACK);
   const [details, pairs] = await Promise.all([
     // Every list is held to the whole filter here (the in-memory lexical index does not know statuses), before fusion ranks them.
     candidateDetails(m, all, options.filter),
@@ -115,15 +107,19 @@ export const PAGE_GUESS_SLACK = 5;
  * and what is not is read after. Never filtered: only the ordered page's traces are shown.
  */
 export function likelyPage(retrieved: Retrieved, offset: number, limit: number): string[] {
+  return fusedAsRetrieved(retrieved).slice(Math.max(0, offset - PAGE_GUESS_SLACK), offset + limit + PAGE_GUESS_SLACK);
+}
+
+/** The retrievers that answered and their fusion weights (by the query vector's model for the vector list). */
+function fusionOf(retrieved: Retrieved): { names: Retriever[]; fusion: ReturnType<typeof fusionOptionsFor> } {
   const names = Object.keys(retrieved.lists) as Retriever[];
-  const fusion = fusionOptionsFor(
-    names.map((n) => WEIGHT_NAMES[n]),
-    undefined,
-    { vectorModel: retrieved.vectorModel },
-  );
-  return reciprocalRankFusion(names.map((n) => retrieved.lists[n] ?? []), fusion)
-    .slice(Math.max(0, offset - PAGE_GUESS_SLACK), offset + limit + PAGE_GUESS_SLACK)
-    .map((f) => f.id);
+  return { names, fusion: fusionOptionsFor(names.map((n) => WEIGHT_NAMES[n]), undefined, { vectorModel: retrieved.vectorModel }) };
+}
+
+/** The retrievers' lists fused as they came, before any filter: ids, best first. */
+function fusedAsRetrieved(retrieved: Retrieved): string[] {
+  const { names, fusion } = fusionOf(retrieved);
+  return reciprocalRankFusion(names.map((n) => retrieved.lists[n] ?? []), fusion).map((f) => f.id);
 }
 
 function toCandidate(d: CandidateDetails, relevance: number, ranks: Candidate['ranks']): Candidate {

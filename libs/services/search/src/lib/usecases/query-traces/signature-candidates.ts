@@ -27,7 +27,8 @@ export async function signatureCandidates(m: EntityManager, q: string, filter: C
   const lookups = signatureLookups(q);
   if (lookups.length === 0 || filter.limit <= 0) return [];
   const where = filterSql(filter, 6);
-  const rows: { id: string }[] = await preparedQuery(m,
+  const rows: { id: string }[] = await preparedQuery(
+    m,
     `WITH hits AS (
        SELECT h.trace_id, h.kind, h.signature, h.created_at, k.whole
          FROM unnest($1::text[], $2::boolean[]) AS k(signature, whole)
